@@ -1,0 +1,203 @@
+#include "app.hpp"
+
+#include "cmd_validate.hpp"
+#include "context.hpp"
+#include "text.hpp"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <unistd.h>
+
+namespace wtool {
+
+namespace {
+
+struct GlobalOptions {
+    std::string catalogue;
+    std::string now;
+    bool quiet = false;
+    std::string color = "auto";
+};
+
+// One entry per subcommand: its parser and what runs when it is chosen.
+struct CommandEntry {
+    CLI::App *app;
+    std::function<ExitCode(Context &)> run;
+};
+
+void add_global_options(CLI::App &app, GlobalOptions &g) {
+    app.add_option("--catalogue", g.catalogue,
+                   "Catalogue file (default: $WTOOL_CATALOGUE, else ./episodes.toml, else ./data/episodes.toml)")
+        ->type_name("PATH");
+    app.add_option("--now", g.now,
+                   "Pretend it is this moment, ISO 8601 with zone, e.g. 2026-02-01T12:00:00Z "
+                   "(default: $SOURCE_DATE_EPOCH, else the clock)")
+        ->type_name("TIME");
+    app.add_flag("-q,--quiet", g.quiet, "Print only problems");
+    app.add_option("--color", g.color, "Colour output: auto (when a terminal and NO_COLOR is unset), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
+}
+
+std::filesystem::path resolve_catalogue(const GlobalOptions &g, const Environment &env) {
+    if (!g.catalogue.empty()) {
+        return g.catalogue;
+    }
+    if (auto from_env = env.getenv("WTOOL_CATALOGUE"); from_env && !from_env->empty()) {
+        return *from_env;
+    }
+    std::error_code ec;
+    if (std::filesystem::exists("episodes.toml", ec)) {
+        return "episodes.toml";
+    }
+    return std::filesystem::path("data") / "episodes.toml";
+}
+
+tz::Instant resolve_now(const GlobalOptions &g, const Environment &env) {
+    if (!g.now.empty()) {
+        auto parsed = tz::parse_instant(g.now);
+        if (!parsed) {
+            throw CommandError("--now: " + parsed.error());
+        }
+        return *parsed;
+    }
+    if (auto epoch = env.getenv("SOURCE_DATE_EPOCH"); epoch && !epoch->empty()) {
+        long long seconds = 0;
+        const auto [ptr, ec] = std::from_chars(epoch->data(), epoch->data() + epoch->size(), seconds);
+        if (ec != std::errc{} || ptr != epoch->data() + epoch->size()) {
+            throw CommandError(fmt::format("SOURCE_DATE_EPOCH must be a number of seconds, not '{}'", *epoch));
+        }
+        return tz::Instant{std::chrono::seconds{seconds}};
+    }
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+Color resolve_color(const std::string &choice, bool tty, const Environment &env) {
+    if (choice == "always") {
+        return Color::yes;
+    }
+    if (choice == "never") {
+        return Color::no;
+    }
+    const auto no_color = env.getenv("NO_COLOR");
+    const auto term = env.getenv("TERM");
+    const bool disabled = (no_color && !no_color->empty()) || (term && *term == "dumb");
+    return tty && !disabled ? Color::yes : Color::no;
+}
+
+std::string command_list(const CLI::App &app) {
+    std::string out = "wtool " WTOOL_VERSION " - toolkit for the organisers of an online seminar series\n\n"
+                      "Usage: wtool <command> [options]\n\nCommands:\n";
+    for (const CLI::App *sub : app.get_subcommands({})) {
+        out += fmt::format("  {:<14}{}\n", sub->get_name(), sub->get_description());
+    }
+    out += "\nRun 'wtool <command> --help' for a command's options.\n";
+    return out;
+}
+
+// "unknown command 'valdate', did you mean 'validate'?" for the first bare word that names no
+// command (CLI11 would only say the argument was not expected).
+std::optional<std::string> unknown_command(int argc, const char *const *argv,
+                                           const std::vector<CommandEntry> &commands) {
+    static constexpr std::string_view value_options[] = {"--catalogue", "--now", "--color"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.starts_with("-")) {
+            if (std::find(std::begin(value_options), std::end(value_options), arg) != std::end(value_options)) {
+                ++i; // skip its value
+            }
+            continue;
+        }
+        std::vector<std::string> names;
+        for (const CommandEntry &c : commands) {
+            if (c.app->get_name() == arg) {
+                return std::nullopt;
+            }
+            names.push_back(c.app->get_name());
+        }
+        const auto close = text::closest_matches(arg, names, 1);
+        return close.empty() ? fmt::format("unknown command '{}'", arg)
+                             : fmt::format("unknown command '{}', did you mean '{}'?", arg, close.front());
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Environment process_environment() {
+    return Environment{std::cout,
+                       std::cerr,
+                       [](std::string_view name) -> std::optional<std::string> {
+                           const char *value = std::getenv(std::string(name).c_str());
+                           return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+                       },
+                       isatty(STDOUT_FILENO) == 1,
+                       isatty(STDERR_FILENO) == 1,
+                       isatty(STDIN_FILENO) == 1};
+}
+
+int run_app(int argc, const char *const *argv, const Environment &env) {
+    CLI::App app{"wtool - toolkit for the organisers of an online seminar series", "wtool"};
+    app.set_version_flag("--version", "wtool " WTOOL_VERSION);
+    app.require_subcommand(0, 1);
+    GlobalOptions global;
+    add_global_options(app, global);
+
+    ValidateOptions validate_opts;
+    const std::vector<CommandEntry> commands = {
+        {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
+    };
+    for (const CommandEntry &c : commands) {
+        c.app->fallthrough();
+    }
+
+    if (auto unknown = unknown_command(argc, argv, commands)) {
+        env.err << "wtool: error: " << *unknown << "\n";
+        env.err << "Run 'wtool' to list the commands.\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp &e) {
+        return app.exit(e, env.out, env.err);
+    } catch (const CLI::CallForAllHelp &e) {
+        return app.exit(e, env.out, env.err);
+    } catch (const CLI::CallForVersion &e) {
+        return app.exit(e, env.out, env.err);
+    } catch (const CLI::ParseError &e) {
+        env.err << "wtool: error: " << e.what() << "\n";
+        env.err << "Run 'wtool --help' for usage.\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+
+    const auto chosen =
+        std::find_if(commands.begin(), commands.end(), [](const CommandEntry &c) { return c.app->parsed(); });
+    if (chosen == commands.end()) {
+        env.out << command_list(app);
+        return static_cast<int>(ExitCode::ok);
+    }
+
+    try {
+        Context ctx{.out = env.out, .err = env.err, .catalogue = resolve_catalogue(global, env)};
+        ctx.now = resolve_now(global, env);
+        ctx.quiet = global.quiet;
+        ctx.out_color = resolve_color(global.color, env.stdout_tty, env);
+        ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
+        ctx.interactive = env.stdin_tty && env.stderr_tty;
+        return static_cast<int>(chosen->run(ctx));
+    } catch (const CommandError &e) {
+        env.out.flush();
+        env.err << "wtool: error: " << e.what() << "\n";
+        return static_cast<int>(e.code());
+    } catch (const std::exception &e) {
+        env.out.flush();
+        env.err << "wtool: error: " << e.what() << "\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+}
+
+} // namespace wtool

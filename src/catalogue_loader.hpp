@@ -1,0 +1,46 @@
+// Reading a catalogue file into the model, with every syntax and structure problem reported
+// as a diagnostic: invalid UTF-8, TOML syntax errors (at toml++'s position), unknown keys
+// (with "did you mean"), wrong value types and missing required fields.
+#pragma once
+
+#include "catalogue.hpp"
+#include "diagnostics.hpp"
+
+#include <expected>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace wtool {
+
+struct LoadFailure {
+    enum class Kind {
+        unreadable, // the file could not be read: `message` says why
+        invalid,    // not UTF-8 or not TOML: the diagnostics say where
+    };
+    Kind kind = Kind::invalid;
+    std::string message;
+    std::string source; // the text read, when there was one (to quote lines in diagnostics)
+};
+
+// Parses catalogue text. `name` is the file name used in messages. Structure problems (unknown
+// keys, wrong types, missing fields) are added to `diags` and the catalogue is still returned,
+// with the faulty values left absent; only text that is not UTF-8 or not TOML fails.
+std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path &name,
+                                                      Diagnostics &diags);
+
+// Reads and parses a catalogue file (see parse_catalogue).
+std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path &path, Diagnostics &diags);
+
+// Reads a whole file as bytes. Returns the error text (strerror) on failure.
+std::expected<std::string, std::string> read_file(const std::filesystem::path &path);
+
+// The keys each kind of table accepts, in documentation order. Used for unknown-key checks and
+// suggestions; docs/catalogue.md and the JSON Schema list the same keys (a test checks).
+std::span<const std::string_view> known_keys(std::string_view table_kind);
+// The table kinds: "root", "series", "series.organiser", "series.text", "site", "season",
+// "episode", "episode.speaker".
+std::span<const std::string_view> table_kinds();
+
+} // namespace wtool

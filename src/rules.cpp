@@ -1,0 +1,547 @@
+#include "rules.hpp"
+
+#include "hygiene.hpp"
+#include "schedule.hpp"
+#include "text.hpp"
+#include "urls.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace wtool {
+
+namespace {
+
+std::string format_date(date::local_days d) {
+    return date::format("%Y-%m-%d", d);
+}
+std::string weekday_name(date::local_days d) {
+    return date::format("%A", d);
+}
+
+// Byte offsets of line starts, built once per run.
+class LineIndex {
+  public:
+    explicit LineIndex(std::string_view source) : source_(source) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < source.size(); ++i) {
+            if (source[i] == '\n') {
+                starts_.push_back(i + 1);
+            }
+        }
+    }
+    // Byte offset of a position, or npos.
+    [[nodiscard]] std::size_t offset_of(SourcePos pos) const {
+        if (pos.line == 0 || pos.line > starts_.size()) {
+            return std::string_view::npos;
+        }
+        std::size_t i = starts_[pos.line - 1];
+        for (std::uint32_t col = 1; col < pos.column && i < source_.size() && source_[i] != '\n'; ++col) {
+            i += text::decode_utf8(source_, i).length;
+        }
+        return i;
+    }
+    [[nodiscard]] std::string_view source() const { return source_; }
+
+  private:
+    std::string_view source_;
+    std::vector<std::size_t> starts_;
+};
+
+SourcePos locate(const LineIndex &index, SourcePos value_pos, std::size_t offset) {
+    const std::string_view src = index.source();
+    std::size_t i = index.offset_of(value_pos);
+    if (i == std::string_view::npos || i >= src.size()) {
+        return value_pos;
+    }
+    SourcePos pos = value_pos;
+    const auto advance = [&](std::size_t bytes) {
+        for (std::size_t end = std::min(src.size(), i + bytes); i < end;) {
+            if (src[i] == '\n') {
+                ++pos.line;
+                pos.column = 1;
+                ++i;
+            } else {
+                i += text::decode_utf8(src, i).length;
+                ++pos.column;
+            }
+        }
+    };
+    const bool literal = src[i] == '\'';
+    if (src[i] != '"' && !literal) {
+        return value_pos;
+    }
+    const char quote = src[i];
+    const bool multi = src.substr(i, 3) == std::string(3, quote);
+    advance(multi ? 3 : 1);
+    if (multi) {
+        if (src.substr(i, 2) == "\r\n") {
+            advance(2);
+        } else if (i < src.size() && src[i] == '\n') {
+            advance(1);
+        }
+    }
+    std::size_t decoded = 0;
+    while (i < src.size() && decoded < offset) {
+        const char c = src[i];
+        if (c == quote && (!multi || src.substr(i, 3) == std::string(3, quote))) {
+            break;
+        }
+        if (c == '\\' && !literal) {
+            const char e = i + 1 < src.size() ? src[i + 1] : '\0';
+            if (e == 'u' || e == 'U') {
+                const std::size_t digits = e == 'u' ? 4 : 8;
+                const std::string hex(src.substr(i + 2, digits));
+                const char32_t cp = static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16));
+                std::string enc;
+                text::append_utf8(enc, cp);
+                decoded += enc.size();
+                advance(2 + digits);
+            } else if (multi && (e == '\n' || e == ' ' || e == '\t' || e == '\r')) {
+                // Line-ending backslash: skips all whitespace and newlines that follow.
+                advance(1);
+                while (i < src.size() && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r')) {
+                    advance(1);
+                }
+            } else {
+                decoded += 1;
+                advance(2);
+            }
+            continue;
+        }
+        if (c == '\r' && i + 1 < src.size() && src[i + 1] == '\n') {
+            advance(1); // CRLF reads as one newline
+            continue;
+        }
+        const std::size_t len = text::decode_utf8(src, i).length;
+        decoded += len;
+        advance(len);
+    }
+    return pos;
+}
+
+std::string code_point_name(char32_t cp) {
+    const std::string_view name = hygiene::invisible_name(cp);
+    return name.empty() ? fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp))
+                        : fmt::format("U+{:04X} {}", static_cast<std::uint32_t>(cp), name);
+}
+
+class RuleRunner {
+  public:
+    RuleRunner(const Catalogue &cat, tz::Instant now, Diagnostics &diags)
+        : cat_(cat), now_(now), diags_(diags), index_(cat.source) {
+        for (const Episode &e : cat.episodes) {
+            if (e.season != 0) {
+                episodes_by_season_[e.season].push_back(&e);
+            }
+        }
+    }
+
+    void run() {
+        check_zones();
+        check_seasons();
+        check_episodes();
+        check_texts();
+        check_urls();
+        check_schedule_completeness();
+    }
+
+  private:
+    void check_zones() {
+        const Text &zone = cat_.series.timezone;
+        if (zone.present && tz::find_zone(zone.value) == nullptr) {
+            unknown_zone(zone);
+        }
+        for (const Text &z : cat_.series.audience_timezones) {
+            if (tz::find_zone(z.value) == nullptr) {
+                unknown_zone(z);
+            }
+        }
+    }
+
+    void unknown_zone(const Text &zone) {
+        const auto suggestions = tz::suggest_zones(zone.value);
+        diags_.error("unknown-timezone", zone.pos, fmt::format("unknown time zone '{}'", zone.value),
+                     suggestions.empty() ? "use an IANA zone name such as 'Europe/Copenhagen'"
+                                         : fmt::format("did you mean {}?", text::quoted_alternatives(suggestions)));
+    }
+
+    void check_seasons() {
+        std::map<int, const Season *> by_number;
+        std::map<date::local_days, const Season *> by_date;
+        const date::time_zone *zone = series_zone(cat_);
+        for (const Season &s : cat_.seasons) {
+            if (!s.number.present) {
+                continue;
+            }
+            const auto [it, inserted] = by_number.emplace(s.number.value, &s);
+            if (!inserted) {
+                diags_.error("duplicate-season", s.number.pos,
+                             fmt::format("season {} is defined twice", s.number.value),
+                             fmt::format("the first definition is on line {}", it->second->number.pos.line));
+            }
+            if (!s.date.present) {
+                continue;
+            }
+            const date::weekday wd{s.date.value};
+            if (wd == date::Saturday || wd == date::Sunday) {
+                diags_.warning("season-weekend", s.date.pos,
+                               fmt::format("season {} is on {}, a {}", s.number.value, format_date(s.date.value),
+                                           weekday_name(s.date.value)),
+                               "check the date: webinars usually run on weekdays");
+            }
+            const auto [dit, dinserted] = by_date.emplace(s.date.value, &s);
+            if (!dinserted && !s.cancelled.value && !dit->second->cancelled.value) {
+                diags_.warning("season-same-date", s.date.pos,
+                               fmt::format("seasons {} and {} are both on {}", dit->second->number.value,
+                                           s.number.value, format_date(s.date.value)));
+            }
+            if (zone != nullptr) {
+                check_local_time(s, *zone);
+            }
+        }
+        // Numbering gaps and date order, in number order.
+        int expected = 1;
+        const Season *previous_dated = nullptr;
+        for (const auto &[number, season] : by_number) {
+            if (number > expected) {
+                diags_.warning("season-gap", season->number.pos,
+                               expected + 1 == number
+                                   ? fmt::format("season {} is missing", expected)
+                                   : fmt::format("seasons {} to {} are missing", expected, number - 1),
+                               "number seasons 1, 2, 3, ... without gaps");
+            }
+            expected = number + 1;
+            if (season->date.present) {
+                if (previous_dated != nullptr && season->date.value <= previous_dated->date.value &&
+                    season->date.value != previous_dated->date.value) {
+                    diags_.warning("season-order", season->date.pos,
+                                   fmt::format("season {} ({}) is dated before season {} ({})", number,
+                                               format_date(season->date.value), previous_dated->number.value,
+                                               format_date(previous_dated->date.value)),
+                                   "check the dates: a later season should not happen earlier");
+                }
+                previous_dated = season;
+            }
+            if (!episodes_by_season_.contains(number) && !season->cancelled.value) {
+                diags_.warning("season-empty", season->pos, fmt::format("season {} has no episodes", number),
+                               fmt::format("add its talks with: wtool add-episode --season {}", number));
+            }
+        }
+    }
+
+    void check_local_time(const Season &s, const date::time_zone &zone) {
+        const tz::LocalTime local = tz::LocalTime{s.date.value} + season_start_time(cat_, s);
+        const SourcePos where = s.time.present ? s.time.pos : s.date.pos;
+        if (s.stated_utc_offset_minutes.present) {
+            const std::chrono::minutes stated{s.stated_utc_offset_minutes.value};
+            const auto resolved = tz::resolve_local(zone, local, tz::Ambiguity::earlier);
+            if (resolved) {
+                const tz::ZonedView view = tz::in_zone(zone, *resolved);
+                const auto later = tz::resolve_local(zone, local, tz::Ambiguity::later);
+                const bool matches = view.offset == stated || (later && tz::in_zone(zone, *later).offset == stated);
+                if (!matches) {
+                    const tz::Instant literal{local.time_since_epoch() - stated};
+                    const tz::ZonedView literal_view = tz::in_zone(zone, literal);
+                    diags_.warning(
+                        "offset-mismatch", s.date.pos,
+                        fmt::format("season {}: {} is on {} ({}) on {}, not {}", s.number.value, zone.name(),
+                                    view.abbrev, tz::format_offset(view.offset), format_date(s.date.value),
+                                    tz::format_offset(stated)),
+                        fmt::format("as written, the start is {} {} there; if {} {} was meant, write date = {} and "
+                                    "time = {} without an offset",
+                                    date::format("%H:%M", literal_view.local), literal_view.abbrev,
+                                    date::format("%H:%M", local), view.abbrev, format_date(s.date.value),
+                                    date::format("%H:%M:00", local)));
+                }
+            }
+            return;
+        }
+        const auto resolved = tz::resolve_local(zone, local);
+        if (!resolved) {
+            const bool gap = resolved.error().kind == tz::LocalTimeError::Kind::nonexistent;
+            if (gap) {
+                diags_.error("nonexistent-time", where,
+                             fmt::format("season {}: {}", s.number.value, resolved.error().message),
+                             "pick a time outside the daylight-saving change");
+            } else {
+                diags_.warning("ambiguous-time", where,
+                               fmt::format("season {}: {}", s.number.value, resolved.error().message),
+                               "pick a time outside the daylight-saving change");
+            }
+        }
+    }
+
+    void check_episodes() {
+        std::map<std::string, const Episode *> by_code;
+        std::map<int, std::vector<const Episode *>> by_season;
+        for (const Episode &e : cat_.episodes) {
+            if (!e.code.present) {
+                continue;
+            }
+            if (e.season == 0) {
+                std::string hint = "write codes like \"S09E01\": S, two-digit season, E, two-digit episode";
+                if (auto fixed = normalise_code(e.code.value)) {
+                    hint = fmt::format("did you mean \"{}\"?", *fixed);
+                }
+                diags_.error("episode-code", e.code.pos, fmt::format("malformed episode code '{}'", e.code.value),
+                             std::move(hint));
+                continue;
+            }
+            const std::string canonical = format_episode_code(e.season, e.number);
+            if (canonical != e.code.value) {
+                diags_.warning("episode-code", e.code.pos,
+                               fmt::format("episode code '{}' is not in the usual form", e.code.value),
+                               fmt::format("write \"{}\"", canonical));
+            }
+            const auto [it, inserted] = by_code.emplace(canonical, &e);
+            if (!inserted) {
+                diags_.error("duplicate-episode", e.code.pos, fmt::format("episode {} is defined twice", canonical),
+                             fmt::format("the first definition is on line {}; the next free code in season {} is {}",
+                                         it->second->code.pos.line, e.season,
+                                         format_episode_code(e.season, next_free_number(e.season))));
+                continue;
+            }
+            by_season[e.season].push_back(&e);
+            if (cat_.find_season(e.season) == nullptr) {
+                diags_.error("unknown-season", e.code.pos,
+                             fmt::format("episode {} belongs to season {}, which is not defined", canonical, e.season),
+                             fmt::format("add a [[season]] with number = {}, or fix the code", e.season));
+            }
+            check_episode_content(e);
+        }
+        for (auto &[season, episodes] : by_season) {
+            std::sort(episodes.begin(), episodes.end(),
+                      [](const Episode *a, const Episode *b) { return a->number < b->number; });
+            int expected = 1;
+            for (const Episode *e : episodes) {
+                if (e->number > expected) {
+                    diags_.warning("episode-gap", e->code.pos,
+                                   expected + 1 == e->number
+                                       ? fmt::format("episode {} is missing", format_episode_code(season, expected))
+                                       : fmt::format("episodes {} to {} are missing",
+                                                     format_episode_code(season, expected),
+                                                     format_episode_code(season, e->number - 1)),
+                                   "number the episodes of a season 1, 2, 3, ... without gaps");
+                }
+                expected = e->number + 1;
+            }
+        }
+    }
+
+    int next_free_number(int season) const {
+        int highest = 0;
+        for (const Episode &e : cat_.episodes) {
+            if (e.season == season) {
+                highest = std::max(highest, e.number);
+            }
+        }
+        return highest + 1;
+    }
+
+    // "s3e1", "S0301", "S03-E01" -> "S03E01", when the intent is clear.
+    static std::optional<std::string> normalise_code(std::string_view code) {
+        std::vector<int> numbers;
+        std::string digits;
+        for (char c : code) {
+            if (c >= '0' && c <= '9') {
+                digits.push_back(c);
+            } else if (!digits.empty()) {
+                numbers.push_back(std::stoi(digits));
+                digits.clear();
+            }
+        }
+        if (!digits.empty()) {
+            if (numbers.empty() && digits.size() == 4) { // "S0301": two digits each
+                numbers.push_back(std::stoi(digits.substr(0, 2)));
+                numbers.push_back(std::stoi(digits.substr(2)));
+            } else if (digits.size() <= 6) {
+                numbers.push_back(std::stoi(digits));
+            }
+        }
+        if (numbers.size() != 2 || numbers[0] == 0 || numbers[1] == 0) {
+            return std::nullopt;
+        }
+        return format_episode_code(numbers[0], numbers[1]);
+    }
+
+    void check_episode_content(const Episode &e) {
+        if (e.recording.present && !e.share_recording.value) {
+            diags_.warning("recording-not-shared", e.recording.pos,
+                           fmt::format("episode {} has a recording but share_recording = false", e.code.value),
+                           "remove the recording link, or set share_recording = true if the speakers agreed");
+        }
+    }
+
+    void check_texts() {
+        hygiene::Checker checker;
+        for_each_text(cat_, [&](const TextRef &ref) {
+            const bool multi = ref.key == "abstract" || ref.key == "bio" || ref.kind == TextRef::Kind::markdown;
+            for (const hygiene::Finding &f :
+                 checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single)) {
+                report_hygiene(ref, f);
+            }
+        });
+    }
+
+    void report_hygiene(const TextRef &ref, const hygiene::Finding &f) {
+        const SourcePos pos = locate(index_, ref.text->pos, f.offset);
+        using Kind = hygiene::Finding::Kind;
+        switch (f.kind) {
+        case Kind::invisible:
+            diags_.warning("invisible-character", pos,
+                           fmt::format("invisible character {} in {}", code_point_name(f.code_point), ref.where),
+                           "delete it: it is usually pasted in by accident and breaks search and sorting");
+            break;
+        case Kind::control:
+            diags_.error("control-character", pos,
+                         fmt::format("control character {} in {}", code_point_name(f.code_point), ref.where),
+                         "delete it");
+            break;
+        case Kind::leading_blank:
+            diags_.warning("leading-blank", pos, fmt::format("{} starts with a blank", ref.where), "remove it");
+            break;
+        case Kind::trailing_blank:
+            diags_.warning("trailing-blank", pos, fmt::format("{} ends with a blank", ref.where), "remove it");
+            break;
+        case Kind::line_trailing_blank:
+            if (ref.kind != TextRef::Kind::markdown) { // two spaces are a line break in Markdown
+                diags_.warning("trailing-blank", pos, fmt::format("a line of {} ends with blanks", ref.where),
+                               "remove them");
+            }
+            break;
+        case Kind::newline:
+            diags_.warning("newline-in-field", pos, fmt::format("{} has a line break", ref.where),
+                           "write it on one line");
+            break;
+        case Kind::mojibake:
+            diags_.warning("mojibake", pos,
+                           fmt::format("garbled text '{}' in {} (UTF-8 read as {})", f.original, ref.where, f.charset),
+                           fmt::format("did you mean '{}'?", f.repaired));
+            break;
+        }
+    }
+
+    void check_urls() {
+        for_each_text(cat_, [&](const TextRef &ref) {
+            if (ref.kind == TextRef::Kind::url) {
+                check_url(ref);
+            }
+        });
+    }
+
+    void check_url(const TextRef &ref) {
+        const Text &t = *ref.text;
+        const auto parsed = url::parse(t.value);
+        if (!parsed) {
+            diags_.error("url-invalid", t.pos, fmt::format("malformed URL in {}: {}", ref.where, parsed.error()),
+                         "write a full address starting with https://");
+            return;
+        }
+        if (parsed->scheme != "https" && parsed->scheme != "http") {
+            diags_.error(
+                "url-scheme", t.pos,
+                fmt::format("URL in {} uses '{}:'; only http and https are allowed", ref.where, parsed->scheme),
+                "write a full address starting with https://");
+            return;
+        }
+        if (ref.key == "zoom_url") {
+            if (!url::is_zoom_host(parsed->host)) {
+                diags_.error(
+                    "zoom-url", t.pos, fmt::format("{} is not a zoom.us link", ref.where),
+                    "paste the registration link Zoom gives you, e.g. https://<org>.zoom.us/meeting/register/...");
+            } else if (parsed->scheme != "https") {
+                diags_.error("zoom-url", t.pos, fmt::format("{} is not an https link", ref.where),
+                             "write it with https://");
+            }
+            return;
+        }
+        if (const auto yt = url::parse_youtube(*parsed)) {
+            if (!yt->tracking.empty()) {
+                diags_.warning("youtube-tracking", t.pos,
+                               fmt::format("YouTube link in {} carries tracking parameters ({})", ref.where,
+                                           fmt::join(yt->tracking, ", ")),
+                               yt->canonical.empty() ? "remove them" : fmt::format("write \"{}\"", yt->canonical));
+            } else if (!yt->canonical.empty() && yt->canonical != t.value) {
+                diags_.warning("youtube-canonical", t.pos,
+                               fmt::format("YouTube link in {} is not in the canonical form", ref.where),
+                               fmt::format("write \"{}\"", yt->canonical));
+            } else if (yt->kind == url::YouTubeLink::Kind::other && ref.key == "recording") {
+                diags_.warning("youtube-canonical", t.pos,
+                               fmt::format("the recording of {} is not a link to one YouTube video", ref.where),
+                               "link the video itself: https://www.youtube.com/watch?v=<id>");
+            }
+        }
+    }
+
+    // Past seasons should have their recordings; coming ones their date and link.
+    void check_schedule_completeness() {
+        for (const Season &s : cat_.seasons) {
+            if (!s.number.present || s.cancelled.value) {
+                continue;
+            }
+            if (season_started(cat_, s, now_)) {
+                const auto it = episodes_by_season_.find(s.number.value);
+                if (it == episodes_by_season_.end()) {
+                    continue;
+                }
+                for (const Episode *e : it->second) {
+                    if (e->share_recording.value && !e->recording.present) {
+                        diags_.warning("missing-recording", e->pos,
+                                       fmt::format("episode {} took place but has no recording link", e->code.value),
+                                       "add recording = \"https://www.youtube.com/watch?v=...\", or "
+                                       "share_recording = false if the speakers did not agree to share it");
+                    }
+                }
+                continue;
+            }
+            std::vector<std::string> missing;
+            if (!s.date.present) {
+                missing.emplace_back("date");
+            }
+            if (!s.theme.present) {
+                missing.emplace_back("theme");
+            }
+            if (!s.zoom_url.present) {
+                missing.emplace_back("Zoom link");
+            }
+            if (!missing.empty()) {
+                diags_.warning("season-tba", s.pos,
+                               fmt::format("coming season {} has no {} yet: it will be announced as TBA",
+                                           s.number.value, join_and(missing)),
+                               "add them to the season when they are fixed");
+            }
+        }
+    }
+
+    static std::string join_and(const std::vector<std::string> &items) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) {
+                out += (i + 1 == items.size()) ? " or " : ", ";
+            }
+            out += items[i];
+        }
+        return out;
+    }
+
+    const Catalogue &cat_;
+    tz::Instant now_;
+    Diagnostics &diags_;
+    LineIndex index_;
+    std::map<int, std::vector<const Episode *>> episodes_by_season_; // file order within a season
+};
+
+} // namespace
+
+void check_catalogue(const Catalogue &cat, tz::Instant now, Diagnostics &diags) {
+    RuleRunner(cat, now, diags).run();
+}
+
+SourcePos locate_in_value(std::string_view source, SourcePos value_pos, std::size_t offset) {
+    return locate(LineIndex(source), value_pos, offset);
+}
+
+} // namespace wtool

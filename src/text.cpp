@@ -1,0 +1,289 @@
+#include "text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <numeric>
+
+namespace wtool::text {
+
+Decoded decode_utf8(std::string_view s, std::size_t pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const unsigned char b0 = byte(pos);
+    if (b0 < 0x80) {
+        return {b0, 1, true};
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2, cp = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3, cp = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4, cp = b0 & 0x07, min = 0x10000;
+    } else {
+        return {};
+    }
+    if (pos + len > s.size()) {
+        return {};
+    }
+    for (std::size_t i = 1; i < len; ++i) {
+        const unsigned char b = byte(pos + i);
+        if ((b & 0xC0) != 0x80) {
+            return {};
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return {};
+    }
+    return {cp, len, true};
+}
+
+void append_utf8(std::string &out, char32_t cp) {
+    const auto put = [&](unsigned v) { out.push_back(static_cast<char>(v)); };
+    if (cp < 0x80) {
+        put(cp);
+    } else if (cp < 0x800) {
+        put(0xC0 | (cp >> 6));
+        put(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        put(0xE0 | (cp >> 12));
+        put(0x80 | ((cp >> 6) & 0x3F));
+        put(0x80 | (cp & 0x3F));
+    } else {
+        put(0xF0 | (cp >> 18));
+        put(0x80 | ((cp >> 12) & 0x3F));
+        put(0x80 | ((cp >> 6) & 0x3F));
+        put(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode_utf8(s, i);
+        if (!d.valid) {
+            return false;
+        }
+        i += d.length;
+    }
+    return true;
+}
+
+std::size_t count_code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) {
+        ++n;
+    }
+    return n;
+}
+
+namespace {
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+} // namespace
+
+std::string to_lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), lower);
+    return out;
+}
+
+bool iequals_ascii(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && iequals_ascii(s.substr(0, prefix.size()), prefix);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    // Three rows are enough for the optimal-string-alignment recurrence.
+    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    std::iota(prev.begin(), prev.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            }
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[m];
+}
+
+namespace {
+template <class Str>
+std::vector<std::string> closest_impl(std::string_view word, std::span<const Str> candidates, std::size_t limit) {
+    const std::size_t budget = std::max<std::size_t>(1, (word.size() + 2) / 3);
+    std::vector<std::pair<std::size_t, std::string_view>> scored;
+    for (const auto &c : candidates) {
+        const std::string_view cand(c);
+        std::size_t d = edit_distance(word, cand);
+        // A word that is a prefix of a candidate (or vice versa) is a likely abbreviation.
+        if (d > budget && cand.size() > word.size() && starts_with_icase(cand, word) && word.size() >= 3) {
+            d = budget;
+        }
+        if (d <= budget) {
+            scored.emplace_back(d, cand);
+        }
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+    std::vector<std::string> out;
+    for (const auto &[d, cand] : scored) {
+        if (out.size() == limit) {
+            break;
+        }
+        if (std::find(out.begin(), out.end(), cand) == out.end()) {
+            out.emplace_back(cand);
+        }
+    }
+    return out;
+}
+} // namespace
+
+std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string> candidates,
+                                         std::size_t limit) {
+    return closest_impl(word, candidates, limit);
+}
+
+std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string_view> candidates,
+                                         std::size_t limit) {
+    return closest_impl(word, candidates, limit);
+}
+
+std::string quoted_alternatives(std::span<const std::string> words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) {
+            out += (i + 1 == words.size()) ? " or " : ", ";
+        }
+        out += "'" + words[i] + "'";
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && blank(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && blank(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        const std::size_t nl = s.find('\n', start);
+        if (nl == std::string_view::npos) {
+            lines.push_back(s.substr(start));
+            break;
+        }
+        lines.push_back(s.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return lines;
+}
+
+std::string ordinal_suffixed(long n) {
+    const long last_two = std::abs(n) % 100;
+    const long last = std::abs(n) % 10;
+    const char *suffix = "th";
+    if (last_two < 11 || last_two > 13) {
+        if (last == 1) {
+            suffix = "st";
+        } else if (last == 2) {
+            suffix = "nd";
+        } else if (last == 3) {
+            suffix = "rd";
+        }
+    }
+    return std::to_string(n) + suffix;
+}
+
+namespace {
+constexpr std::array<std::string_view, 20> cardinal_small = {
+    "zero", "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",
+    "ten",  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::array<std::string_view, 20> ordinal_small = {
+    "zeroth",     "first",     "second",    "third",       "fourth",     "fifth",     "sixth",
+    "seventh",    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",   "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+constexpr std::array<std::string_view, 10> tens_cardinal = {"",      "",      "twenty",  "thirty", "forty",
+                                                            "fifty", "sixty", "seventy", "eighty", "ninety"};
+constexpr std::array<std::string_view, 10> tens_ordinal = {
+    "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"};
+
+std::string cardinal_words(long n);
+
+std::string cardinal_below_thousand(long n) {
+    std::string out;
+    if (n >= 100) {
+        out = std::string(cardinal_small[static_cast<std::size_t>(n / 100)]) + " hundred";
+        n %= 100;
+        if (n == 0) {
+            return out;
+        }
+        out += " and ";
+    }
+    if (n < 20) {
+        return out + std::string(cardinal_small[static_cast<std::size_t>(n)]);
+    }
+    out += tens_cardinal[static_cast<std::size_t>(n / 10)];
+    if (n % 10 != 0) {
+        out += "-" + std::string(cardinal_small[static_cast<std::size_t>(n % 10)]);
+    }
+    return out;
+}
+
+std::string cardinal_words(long n) {
+    if (n < 1000) {
+        return cardinal_below_thousand(n);
+    }
+    const long thousands = n / 1000;
+    const long rest = n % 1000;
+    std::string out = cardinal_words(thousands) + " thousand";
+    if (rest == 0) {
+        return out;
+    }
+    return out + (rest < 100 ? " and " : " ") + cardinal_below_thousand(rest);
+}
+} // namespace
+
+std::string ordinal_word(long n) {
+    if (n < 0) {
+        return "minus " + ordinal_word(-n);
+    }
+    if (n < 20) {
+        return std::string(ordinal_small[static_cast<std::size_t>(n)]);
+    }
+    if (n < 100) {
+        if (n % 10 == 0) {
+            return std::string(tens_ordinal[static_cast<std::size_t>(n / 10)]);
+        }
+        return std::string(tens_cardinal[static_cast<std::size_t>(n / 10)]) + "-" +
+               std::string(ordinal_small[static_cast<std::size_t>(n % 10)]);
+    }
+    // Above a hundred: the cardinal words of the higher part, then the ordinal of the rest.
+    const long rest = n % 100;
+    const long high = n - rest;
+    if (rest == 0) {
+        return cardinal_words(high) + "th";
+    }
+    return cardinal_words(high) + " and " + ordinal_word(rest);
+}
+
+} // namespace wtool::text

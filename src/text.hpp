@@ -1,0 +1,63 @@
+// Small text utilities shared by every module: UTF-8 decoding, case folding for ASCII,
+// edit distance for "did you mean" suggestions, and line splitting.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wtool::text {
+
+// One decoded code point and the number of bytes it used. `valid` is false for a malformed
+// sequence, in which case `length` is 1 so that callers can skip the bad byte.
+struct Decoded {
+    char32_t code_point = 0;
+    std::size_t length = 1;
+    bool valid = false;
+};
+
+// Decodes the UTF-8 sequence starting at `pos` (which must be < s.size()).
+Decoded decode_utf8(std::string_view s, std::size_t pos);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void append_utf8(std::string &out, char32_t cp);
+
+// Whether `s` is entirely well-formed UTF-8 (no overlong forms, no surrogates).
+bool is_valid_utf8(std::string_view s);
+
+// Number of code points in `s` (malformed bytes count one each).
+std::size_t count_code_points(std::string_view s);
+
+std::string to_lower_ascii(std::string_view s);
+bool iequals_ascii(std::string_view a, std::string_view b);
+bool starts_with_icase(std::string_view s, std::string_view prefix);
+
+// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), ASCII
+// case-insensitive.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidates closest to `word`, best first: at most `limit`, and only those within a
+// distance that makes a typo plausible (about a third of the word's length, at least 1).
+std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string> candidates,
+                                         std::size_t limit = 3);
+std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string_view> candidates,
+                                         std::size_t limit = 3);
+
+// "'a'", "'a' or 'b'", "'a', 'b' or 'c'".
+std::string quoted_alternatives(std::span<const std::string> words);
+
+// Removes leading and trailing ASCII blanks (space, tab, CR, LF).
+std::string_view trim(std::string_view s);
+
+// Splits on '\n'; a trailing newline does not produce an empty last element.
+std::vector<std::string_view> split_lines(std::string_view s);
+
+// English ordinals: 1 -> "1st", 22 -> "22nd", 111 -> "111th".
+std::string ordinal_suffixed(long n);
+// English ordinal words: 1 -> "first", 9 -> "ninth", 21 -> "twenty-first", 100 -> "one hundredth".
+std::string ordinal_word(long n);
+
+} // namespace wtool::text

@@ -1,0 +1,211 @@
+#include "catalogue_loader.hpp"
+#include "rules.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+using namespace wtool;
+
+namespace {
+
+const std::string header = R"([series]
+title = "T"
+timezone = "Europe/Copenhagen"
+start_time = 15:00:00
+)";
+
+// A season with one episode, so that season-empty stays quiet.
+std::string season(int number, std::string_view extra) {
+    return fmt::format(
+        "\n[[season]]\nnumber = {}\n{}\n\n[[episode]]\ncode = \"S{:02}E01\"\ntitle = \"t\"\n"
+        "recording = \"https://www.youtube.com/watch?v=abcdefghijk\"\n[[episode.speaker]]\nname = \"n\"\n",
+        number, extra, number);
+}
+
+Diagnostics check(const std::string &body, std::string_view now = "2026-01-01T00:00:00Z") {
+    Diagnostics diags;
+    auto cat = parse_catalogue(header + body, "c.toml", diags);
+    REQUIRE(cat);
+    check_catalogue(*cat, *tz::parse_instant(now), diags);
+    return diags;
+}
+
+std::vector<std::string> rules_of(const Diagnostics &d) {
+    std::vector<std::string> out;
+    for (const Diagnostic &x : d.items()) {
+        out.push_back(x.rule);
+    }
+    return out;
+}
+
+Diagnostic only(const Diagnostics &d, std::string_view rule) {
+    const Diagnostic *found = nullptr;
+    for (const Diagnostic &x : d.items()) {
+        if (x.rule == rule) {
+            REQUIRE_MESSAGE(found == nullptr, "rule reported twice: ", rule);
+            found = &x;
+        }
+    }
+    REQUIRE_MESSAGE(found != nullptr, "rule not reported: ", rule);
+    return *found;
+}
+
+const std::string zoom = "zoom_url = \"https://x.zoom.us/meeting/register/abc\"\ntheme = \"th\"";
+
+} // namespace
+
+TEST_CASE("a clean catalogue has no findings") {
+    const auto d = check(season(1, "date = 2026-03-02\n" + zoom));
+    CHECK(rules_of(d).empty());
+}
+
+TEST_CASE("time zones") {
+    Diagnostics diags;
+    auto cat = parse_catalogue("[series]\ntitle = \"T\"\ntimezone = \"Europe/Copenhagn\"\nstart_time = 15:00:00\n"
+                               "audience_timezones = [\"Asia/Tokio\", \"Asia/Tokyo\"]\n",
+                               "c.toml", diags);
+    REQUIRE(cat);
+    check_catalogue(*cat, tz::Instant{}, diags);
+    std::vector<const Diagnostic *> zones;
+    for (const Diagnostic &d : diags.items()) {
+        if (d.rule == "unknown-timezone") {
+            zones.push_back(&d);
+        }
+    }
+    REQUIRE(zones.size() == 2);
+    CHECK(zones[0]->message == "unknown time zone 'Europe/Copenhagn'");
+    CHECK(zones[0]->hint.find("'Europe/Copenhagen'") != std::string::npos);
+    CHECK(zones[1]->hint.find("'Asia/Tokyo'") != std::string::npos);
+    CHECK(zones[1]->pos == SourcePos{5, 23});
+}
+
+TEST_CASE("season dates") {
+    SUBCASE("a Saturday") {
+        const Diagnostic d = only(check(season(1, "date = 2024-02-24\n" + zoom)), "season-weekend");
+        CHECK(d.severity == Severity::warning);
+        CHECK(d.message == "season 1 is on 2024-02-24, a Saturday");
+        CHECK(d.pos.line == 8);
+    }
+    SUBCASE("two seasons on one day, out of order") {
+        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) + season(2, "date = 2026-03-02\n" + zoom) +
+                             season(3, "date = 2026-01-05\n" + zoom));
+        CHECK(only(d, "season-same-date").message == "seasons 1 and 2 are both on 2026-03-02");
+        CHECK(only(d, "season-order").message == "season 3 (2026-01-05) is dated before season 2 (2026-03-02)");
+    }
+    SUBCASE("a start in the spring-forward gap") {
+        const Diagnostic d = only(check(season(1, "date = 2026-03-29\ntime = 02:30:00\n" + zoom)), "nonexistent-time");
+        CHECK(d.severity == Severity::error);
+        CHECK(d.message.find("does not exist") != std::string::npos);
+    }
+    SUBCASE("a stated offset that contradicts the zone: CET in May") {
+        const Diagnostic d = only(check(season(1, "date = 2025-05-12T10:00:00+01:00\n" + zoom), "2025-01-01T00:00:00Z"),
+                                  "offset-mismatch");
+        CHECK(d.message == "season 1: Europe/Copenhagen is on CEST (+02:00) on 2025-05-12, not +01:00");
+        CHECK(d.hint.find("as written, the start is 11:00 CEST there") != std::string::npos);
+    }
+    SUBCASE("a stated offset that matches is fine") {
+        CHECK(rules_of(check(season(1, "date = 2025-05-12T10:00:00+02:00\n" + zoom), "2025-01-01T00:00:00Z")).empty());
+    }
+    SUBCASE("duplicate season and gap") {
+        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) + season(3, "date = 2026-06-01\n" + zoom) +
+                             "\n[[season]]\nnumber = 3\n");
+        CHECK(only(d, "duplicate-season").message == "season 3 is defined twice");
+        CHECK(only(d, "season-gap").message == "season 2 is missing");
+    }
+}
+
+TEST_CASE("episodes") {
+    const std::string base = season(1, "date = 2026-03-02\n" + zoom);
+    const auto episode = [](std::string_view code) {
+        return fmt::format("\n[[episode]]\ncode = \"{}\"\ntitle = \"t\"\n[[episode.speaker]]\nname = \"n\"\n", code);
+    };
+    SUBCASE("malformed code with a suggestion") {
+        const Diagnostic d = only(check(base + episode("S0102")), "episode-code");
+        CHECK(d.severity == Severity::error);
+        CHECK(d.hint == "did you mean \"S01E02\"?");
+    }
+    SUBCASE("duplicate code") {
+        const Diagnostic d = only(check(base + episode("S01E01")), "duplicate-episode");
+        CHECK(d.hint.find("next free code in season 1 is S01E02") != std::string::npos);
+    }
+    SUBCASE("unknown season") {
+        CHECK(only(check(base + episode("S07E01")), "unknown-season").message ==
+              "episode S07E01 belongs to season 7, which is not defined");
+    }
+    SUBCASE("numbering gap") {
+        CHECK(only(check(base + episode("S01E03")), "episode-gap").message == "episode S01E02 is missing");
+    }
+}
+
+TEST_CASE("urls") {
+    const auto with_recording = [&](std::string_view url) {
+        return check(fmt::format("\n[[season]]\nnumber = 1\ndate = 2026-03-02\n{}\n\n[[episode]]\ncode = \"S01E01\"\n"
+                                 "title = \"t\"\nrecording = \"{}\"\n[[episode.speaker]]\nname = \"n\"\n",
+                                 zoom, url));
+    };
+    SUBCASE("tracking parameter") {
+        const Diagnostic d =
+            only(with_recording("https://youtu.be/1qH-FpyqXtM?si=vktQtJcAR6vgIr2c"), "youtube-tracking");
+        CHECK(d.hint == "write \"https://www.youtube.com/watch?v=1qH-FpyqXtM\"");
+    }
+    SUBCASE("short link") {
+        CHECK(only(with_recording("https://youtu.be/1qH-FpyqXtM"), "youtube-canonical").hint ==
+              "write \"https://www.youtube.com/watch?v=1qH-FpyqXtM\"");
+    }
+    SUBCASE("canonical link with a playlist is fine") {
+        CHECK(rules_of(
+                  with_recording("https://www.youtube.com/watch?v=qTSoF8wCbNA&list=PLWCikipQZ8HILJaadZnNVyC9cLpg7A2dy"))
+                  .empty());
+    }
+    SUBCASE("malformed and wrong scheme") {
+        CHECK(only(with_recording("https//youtube.com"), "url-invalid").severity == Severity::error);
+        CHECK(only(with_recording("javascript:alert(1)"), "url-invalid").severity == Severity::error);
+        CHECK(only(with_recording("ftp://example.com/x"), "url-scheme").severity == Severity::error);
+    }
+    SUBCASE("zoom links must be https on zoom.us") {
+        CHECK(only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nzoom_url = \"https://zoom.example.com/j/1\"")),
+                   "zoom-url")
+                  .message == "season 1 zoom_url is not a zoom.us link");
+        CHECK(
+            only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nzoom_url = \"http://x.zoom.us/j/1\"")), "zoom-url")
+                .message == "season 1 zoom_url is not an https link");
+    }
+}
+
+TEST_CASE("text hygiene points inside the value") {
+    const auto d = check(
+        season(1, "date = 2026-03-02\nzoom_url = \"https://x.zoom.us/j/1\"\ntheme = \"Evaluation metrics\u200B\""));
+    const Diagnostic inv = only(d, "invisible-character");
+    CHECK(inv.message == "invisible character U+200B ZERO WIDTH SPACE in season 1 theme");
+    CHECK(inv.pos == SourcePos{10, 28});
+
+    const auto m = check(season(1, "date = 2026-03-02\nzoom_url = \"https://x.zoom.us/j/1\"\n"
+                                   "theme = \"\"\"\nDatasets\nby Jim√©nez\"\"\""));
+    const Diagnostic moj = only(m, "mojibake");
+    CHECK(moj.hint == "did you mean 'Jiménez'?");
+    CHECK(moj.pos == SourcePos{12, 7});
+}
+
+TEST_CASE("past and coming seasons") {
+    SUBCASE("a past season without recordings") {
+        const auto d = check("\n[[season]]\nnumber = 1\ndate = 2025-03-03\ntheme = \"x\"\n"
+                             "zoom_url = \"https://x.zoom.us/j/1\"\n\n[[episode]]\ncode = \"S01E01\"\ntitle = \"t\"\n"
+                             "[[episode.speaker]]\nname = \"n\"\n\n[[episode]]\ncode = \"S01E02\"\ntitle = \"t\"\n"
+                             "share_recording = false\n[[episode.speaker]]\nname = \"n\"\n");
+        CHECK(only(d, "missing-recording").message == "episode S01E01 took place but has no recording link");
+    }
+    SUBCASE("a coming season without date or link") {
+        const auto d = check(season(1, ""));
+        CHECK(only(d, "season-tba").message ==
+              "coming season 1 has no date, theme or Zoom link yet: it will be announced as TBA");
+    }
+}
+
+TEST_CASE("locating offsets inside string literals") {
+    const std::string src = "a = \"x\\u00e9y\"\nb = \"\"\"\nline1\nline2\"\"\"\nc = 'lit'\n";
+    CHECK(locate_in_value(src, {1, 5}, 0) == SourcePos{1, 6});
+    CHECK(locate_in_value(src, {1, 5}, 3) == SourcePos{1, 13}); // after the 2-byte é from \u00e9
+    CHECK(locate_in_value(src, {2, 5}, 0) == SourcePos{3, 1});
+    CHECK(locate_in_value(src, {2, 5}, 8) == SourcePos{4, 3});
+    CHECK(locate_in_value(src, {5, 5}, 1) == SourcePos{5, 7});
+}

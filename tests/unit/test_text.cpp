@@ -1,0 +1,71 @@
+#include "text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace wtool;
+
+TEST_CASE("utf-8 decoding") {
+    SUBCASE("valid sequences of every length") {
+        CHECK(text::decode_utf8("a", 0).code_point == U'a');
+        CHECK(text::decode_utf8("é", 0).code_point == U'é');
+        CHECK(text::decode_utf8("é", 0).length == 2);
+        CHECK(text::decode_utf8("€", 0).length == 3);
+        CHECK(text::decode_utf8("👀", 0).code_point == U'\U0001F440');
+        CHECK(text::decode_utf8("👀", 0).length == 4);
+    }
+    SUBCASE("malformed sequences") {
+        CHECK_FALSE(text::decode_utf8("\xC3", 0).valid);         // truncated
+        CHECK_FALSE(text::decode_utf8("\xC0\xAF", 0).valid);     // overlong
+        CHECK_FALSE(text::decode_utf8("\xED\xA0\x80", 0).valid); // surrogate
+        CHECK_FALSE(text::decode_utf8("\xE9t\xE9", 0).valid);    // Latin-1
+        CHECK_FALSE(text::is_valid_utf8("caf\xE9"));
+        CHECK(text::is_valid_utf8("café 👀"));
+    }
+    SUBCASE("encoding round-trips") {
+        for (char32_t cp : {U'a', U'é', U'€', U'\U0001F440'}) {
+            std::string s;
+            text::append_utf8(s, cp);
+            CHECK(text::decode_utf8(s, 0).code_point == cp);
+        }
+    }
+}
+
+TEST_CASE("edit distance and suggestions") {
+    CHECK(text::edit_distance("title", "tittle") == 1);
+    CHECK(text::edit_distance("tilte", "title") == 1); // transposition
+    CHECK(text::edit_distance("Title", "title") == 0);
+    CHECK(text::edit_distance("", "abc") == 3);
+    const std::vector<std::string> keys = {"title", "timezone", "theme", "abstract"};
+    CHECK(text::closest_matches("tittle", keys) == std::vector<std::string>{"title"});
+    CHECK(text::closest_matches("timezon", keys).front() == "timezone");
+    CHECK(text::closest_matches("zzzzzz", keys).empty());
+    CHECK(text::quoted_alternatives(std::vector<std::string>{"a", "b", "c"}) == "'a', 'b' or 'c'");
+}
+
+TEST_CASE("ordinals") {
+    CHECK(text::ordinal_suffixed(1) == "1st");
+    CHECK(text::ordinal_suffixed(2) == "2nd");
+    CHECK(text::ordinal_suffixed(3) == "3rd");
+    CHECK(text::ordinal_suffixed(4) == "4th");
+    CHECK(text::ordinal_suffixed(11) == "11th");
+    CHECK(text::ordinal_suffixed(12) == "12th");
+    CHECK(text::ordinal_suffixed(13) == "13th");
+    CHECK(text::ordinal_suffixed(21) == "21st");
+    CHECK(text::ordinal_suffixed(112) == "112th");
+    CHECK(text::ordinal_word(1) == "first");
+    CHECK(text::ordinal_word(4) == "fourth");
+    CHECK(text::ordinal_word(9) == "ninth");
+    CHECK(text::ordinal_word(12) == "twelfth");
+    CHECK(text::ordinal_word(20) == "twentieth");
+    CHECK(text::ordinal_word(21) == "twenty-first");
+    CHECK(text::ordinal_word(99) == "ninety-ninth");
+    CHECK(text::ordinal_word(100) == "one hundredth");
+    CHECK(text::ordinal_word(101) == "one hundred and first");
+    CHECK(text::ordinal_word(1000) == "one thousandth");
+}
+
+TEST_CASE("trim and split") {
+    CHECK(text::trim("  a b \n") == "a b");
+    CHECK(text::split_lines("a\nb\n").size() == 2);
+    CHECK(text::split_lines("a\n\nb").size() == 3);
+}

@@ -1,0 +1,65 @@
+#include "urls.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace wtool;
+
+TEST_CASE("parsing URLs with libcurl") {
+    const auto u = url::parse("https://itucph.zoom.us/meeting/register/7Uu9dZ9TQVO75y1arqSp4g?x=1#f");
+    REQUIRE(u);
+    CHECK(u->scheme == "https");
+    CHECK(u->host == "itucph.zoom.us");
+    CHECK(u->path == "/meeting/register/7Uu9dZ9TQVO75y1arqSp4g");
+    CHECK(u->query == "x=1");
+    CHECK(u->fragment == "f");
+    CHECK_FALSE(url::parse("not a url"));
+    CHECK_FALSE(url::parse("https//example.com"));
+    CHECK_FALSE(url::parse("https:example.com"));
+    CHECK_FALSE(url::parse(""));
+    CHECK(url::parse("HTTPS://Example.COM")->host == "example.com");
+}
+
+TEST_CASE("YouTube links") {
+    const auto yt = [](std::string_view s) { return url::parse_youtube(*url::parse(s)); };
+    SUBCASE("every video form has the same canonical URL") {
+        for (const char *s :
+             {"https://youtu.be/1qH-FpyqXtM", "https://www.youtube.com/watch?v=1qH-FpyqXtM",
+              "https://m.youtube.com/watch?v=1qH-FpyqXtM&feature=share", "https://youtube.com/shorts/1qH-FpyqXtM",
+              "https://www.youtube.com/live/1qH-FpyqXtM", "https://www.youtube.com/embed/1qH-FpyqXtM",
+              "https://www.youtube-nocookie.com/embed/1qH-FpyqXtM",
+              "https://youtu.be/1qH-FpyqXtM?si=vktQtJcAR6vgIr2c"}) {
+            CAPTURE(s);
+            const auto link = yt(s);
+            REQUIRE(link);
+            CHECK(link->kind == url::YouTubeLink::Kind::video);
+            CHECK(link->video_id == "1qH-FpyqXtM");
+            CHECK(link->canonical == "https://www.youtube.com/watch?v=1qH-FpyqXtM");
+        }
+    }
+    SUBCASE("tracking parameters are named") {
+        CHECK(yt("https://youtu.be/1qH-FpyqXtM?si=x&utm_source=y")->tracking ==
+              std::vector<std::string>{"si", "utm_source"});
+    }
+    SUBCASE("playlists") {
+        const auto p = yt("https://youtube.com/playlist?list=PLWCikipQZ8HILJaadZnNVyC9cLpg7A2dy&si=PIOq9ba2dxLcj2tQ");
+        CHECK(p->kind == url::YouTubeLink::Kind::playlist);
+        CHECK(p->canonical == "https://www.youtube.com/playlist?list=PLWCikipQZ8HILJaadZnNVyC9cLpg7A2dy");
+    }
+    SUBCASE("not YouTube, or not a video") {
+        CHECK_FALSE(yt("https://example.com/watch?v=1qH-FpyqXtM"));
+        CHECK_FALSE(yt("https://notyoutube.com/watch?v=1qH-FpyqXtM"));
+        CHECK(yt("https://www.youtube.com/watch?v=short")->kind == url::YouTubeLink::Kind::other);
+        CHECK(yt("https://www.youtube.com/@channel")->kind == url::YouTubeLink::Kind::other);
+    }
+}
+
+TEST_CASE("Zoom links") {
+    CHECK(url::is_zoom_host("zoom.us"));
+    CHECK(url::is_zoom_host("itucph.zoom.us"));
+    CHECK_FALSE(url::is_zoom_host("zoom.us.evil.example"));
+    CHECK_FALSE(url::is_zoom_host("notzoom.us"));
+    CHECK(url::is_zoom_meeting_path("/meeting/register/abc"));
+    CHECK(url::is_zoom_meeting_path("/j/61746892111"));
+    CHECK(url::is_zoom_meeting_path("/webinar/register/WN_abc"));
+    CHECK_FALSE(url::is_zoom_meeting_path("/pricing"));
+}
