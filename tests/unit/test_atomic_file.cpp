@@ -1,0 +1,60 @@
+#include "atomic_file.hpp"
+#include "catalogue_loader.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+using namespace wtool;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "wtool-test-XXXXXX").string();
+        path = ::mkdtemp(tmpl.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+std::size_t entries(const fs::path &dir) {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
+}
+} // namespace
+
+TEST_CASE("atomic writes") {
+    TempDir tmp;
+    const fs::path file = tmp.path / "out.md";
+    SUBCASE("creates, replaces, and leaves no temporary file behind") {
+        CHECK(write_file_atomically(file, "one") == WriteOutcome::written);
+        CHECK(read_file(file) == "one");
+        CHECK(write_file_atomically(file, "two") == WriteOutcome::written);
+        CHECK(read_file(file) == "two");
+        CHECK(entries(tmp.path) == 1);
+    }
+    SUBCASE("unchanged content is not rewritten when asked") {
+        REQUIRE(write_file_atomically(file, "same"));
+        AtomicWriteOptions opts;
+        opts.skip_if_unchanged = true;
+        CHECK(write_file_atomically(file, "same", opts) == WriteOutcome::unchanged);
+        CHECK(write_file_atomically(file, "other", opts) == WriteOutcome::written);
+    }
+    SUBCASE("an existing file keeps its permissions") {
+        REQUIRE(write_file_atomically(file, "x"));
+        fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+        REQUIRE(write_file_atomically(file, "y"));
+        CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    }
+    SUBCASE("parents are created only when asked") {
+        const fs::path deep = tmp.path / "a" / "b" / "c.md";
+        CHECK_FALSE(write_file_atomically(deep, "x"));
+        AtomicWriteOptions opts;
+        opts.create_parents = true;
+        CHECK(write_file_atomically(deep, "x", opts) == WriteOutcome::written);
+    }
+    SUBCASE("a failure names the file and leaves the folder clean") {
+        const auto r = write_file_atomically(tmp.path / "missing" / "x.md", "x");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().find("cannot write '") == 0);
+        CHECK(entries(tmp.path) == 0);
+    }
+}
