@@ -24,11 +24,11 @@ struct GlobalOptions {
 
 // One entry per subcommand: its parser and what runs when it is chosen.
 struct CommandEntry {
-    CLI::App *app;
-    std::function<ExitCode(Context &)> run;
+    CLI::App* app;
+    std::function<ExitCode(Context&)> run;
 };
 
-void add_global_options(CLI::App &app, GlobalOptions &g) {
+void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_option("--catalogue", g.catalogue,
                    "Catalogue file (default: $WTOOL_CATALOGUE, else ./episodes.toml, else ./data/episodes.toml)")
         ->type_name("PATH");
@@ -42,7 +42,7 @@ void add_global_options(CLI::App &app, GlobalOptions &g) {
         ->type_name("WHEN");
 }
 
-std::filesystem::path resolve_catalogue(const GlobalOptions &g, const Environment &env) {
+std::filesystem::path resolve_catalogue(const GlobalOptions& g, const Environment& env) {
     if (!g.catalogue.empty()) {
         return g.catalogue;
     }
@@ -56,7 +56,7 @@ std::filesystem::path resolve_catalogue(const GlobalOptions &g, const Environmen
     return std::filesystem::path("data") / "episodes.toml";
 }
 
-tz::Instant resolve_now(const GlobalOptions &g, const Environment &env) {
+tz::Instant resolve_now(const GlobalOptions& g, const Environment& env) {
     if (!g.now.empty()) {
         auto parsed = tz::parse_instant(g.now);
         if (!parsed) {
@@ -75,7 +75,7 @@ tz::Instant resolve_now(const GlobalOptions &g, const Environment &env) {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-Color resolve_color(const std::string &choice, bool tty, const Environment &env) {
+Color resolve_color(const std::string& choice, bool tty, const Environment& env) {
     if (choice == "always") {
         return Color::yes;
     }
@@ -88,10 +88,10 @@ Color resolve_color(const std::string &choice, bool tty, const Environment &env)
     return tty && !disabled ? Color::yes : Color::no;
 }
 
-std::string command_list(const CLI::App &app) {
+std::string command_list(const CLI::App& app) {
     std::string out = "wtool " WTOOL_VERSION " - toolkit for the organisers of an online seminar series\n\n"
                       "Usage: wtool <command> [options]\n\nCommands:\n";
-    for (const CLI::App *sub : app.get_subcommands({})) {
+    for (const CLI::App* sub : app.get_subcommands({})) {
         out += fmt::format("  {:<14}{}\n", sub->get_name(), sub->get_description());
     }
     out += "\nRun 'wtool <command> --help' for a command's options.\n";
@@ -100,8 +100,8 @@ std::string command_list(const CLI::App &app) {
 
 // "unknown command 'valdate', did you mean 'validate'?" for the first bare word that names no
 // command (CLI11 would only say the argument was not expected).
-std::optional<std::string> unknown_command(int argc, const char *const *argv,
-                                           const std::vector<CommandEntry> &commands) {
+std::optional<std::string> unknown_command(int argc, const char* const* argv,
+                                           const std::vector<CommandEntry>& commands) {
     static constexpr std::string_view value_options[] = {"--catalogue", "--now", "--color"};
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -112,7 +112,7 @@ std::optional<std::string> unknown_command(int argc, const char *const *argv,
             continue;
         }
         std::vector<std::string> names;
-        for (const CommandEntry &c : commands) {
+        for (const CommandEntry& c : commands) {
             if (c.app->get_name() == arg) {
                 return std::nullopt;
             }
@@ -131,7 +131,7 @@ Environment process_environment() {
     return Environment{std::cout,
                        std::cerr,
                        [](std::string_view name) -> std::optional<std::string> {
-                           const char *value = std::getenv(std::string(name).c_str());
+                           const char* value = std::getenv(std::string(name).c_str());
                            return value == nullptr ? std::nullopt : std::optional<std::string>(value);
                        },
                        isatty(STDOUT_FILENO) == 1,
@@ -139,7 +139,7 @@ Environment process_environment() {
                        isatty(STDIN_FILENO) == 1};
 }
 
-int run_app(int argc, const char *const *argv, const Environment &env) {
+int run_app(int argc, const char* const* argv, const Environment& env) {
     CLI::App app{"wtool - toolkit for the organisers of an online seminar series", "wtool"};
     app.set_version_flag("--version", "wtool " WTOOL_VERSION);
     app.require_subcommand(0, 1);
@@ -148,9 +148,9 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
 
     ValidateOptions validate_opts;
     const std::vector<CommandEntry> commands = {
-        {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
+        {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
     };
-    for (const CommandEntry &c : commands) {
+    for (const CommandEntry& c : commands) {
         c.app->fallthrough();
     }
 
@@ -162,20 +162,20 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp &e) {
+    } catch (const CLI::CallForHelp& e) {
         return app.exit(e, env.out, env.err);
-    } catch (const CLI::CallForAllHelp &e) {
+    } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e, env.out, env.err);
-    } catch (const CLI::CallForVersion &e) {
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e, env.out, env.err);
-    } catch (const CLI::ParseError &e) {
+    } catch (const CLI::ParseError& e) {
         env.err << "wtool: error: " << e.what() << "\n";
         env.err << "Run 'wtool --help' for usage.\n";
         return static_cast<int>(ExitCode::usage);
     }
 
     const auto chosen =
-        std::find_if(commands.begin(), commands.end(), [](const CommandEntry &c) { return c.app->parsed(); });
+        std::find_if(commands.begin(), commands.end(), [](const CommandEntry& c) { return c.app->parsed(); });
     if (chosen == commands.end()) {
         env.out << command_list(app);
         return static_cast<int>(ExitCode::ok);
@@ -189,11 +189,11 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
         ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
         ctx.interactive = env.stdin_tty && env.stderr_tty;
         return static_cast<int>(chosen->run(ctx));
-    } catch (const CommandError &e) {
+    } catch (const CommandError& e) {
         env.out.flush();
         env.err << "wtool: error: " << e.what() << "\n";
         return static_cast<int>(e.code());
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
         env.out.flush();
         env.err << "wtool: error: " << e.what() << "\n";
         return static_cast<int>(ExitCode::usage);

@@ -12,8 +12,8 @@ namespace wtool {
 
 // What the application reads from the process; tests pass their own.
 struct Environment {
-    std::ostream &out;
-    std::ostream &err;
+    std::ostream& out;
+    std::ostream& err;
     std::function<std::optional<std::string>(std::string_view)> getenv;
     bool stdout_tty = false;
     bool stderr_tty = false;
@@ -23,6 +23,6 @@ struct Environment {
 // Environment of the real process.
 Environment process_environment();
 
-int run_app(int argc, const char *const *argv, const Environment &env);
+int run_app(int argc, const char* const* argv, const Environment& env);
 
 } // namespace wtool

@@ -32,7 +32,7 @@ bool write_all(int fd, std::string_view data) {
     return true;
 }
 
-void sync_directory(const std::filesystem::path &dir) {
+void sync_directory(const std::filesystem::path& dir) {
     const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         ::fsync(fd);
@@ -43,7 +43,7 @@ void sync_directory(const std::filesystem::path &dir) {
 } // namespace
 
 std::expected<WriteOutcome, std::string>
-write_file_atomically(const std::filesystem::path &path, std::string_view content, const AtomicWriteOptions &options) {
+write_file_atomically(const std::filesystem::path& path, std::string_view content, const AtomicWriteOptions& options) {
     const std::filesystem::path dir = path.parent_path();
     std::error_code ec;
     if (options.create_parents && !dir.empty()) {

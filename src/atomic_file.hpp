@@ -25,8 +25,8 @@ struct AtomicWriteOptions {
 
 // Atomically replaces (or creates) `path` with `content`. On failure nothing at `path` changed
 // and the error names the file and the reason.
-std::expected<WriteOutcome, std::string> write_file_atomically(const std::filesystem::path &path,
+std::expected<WriteOutcome, std::string> write_file_atomically(const std::filesystem::path& path,
                                                                std::string_view content,
-                                                               const AtomicWriteOptions &options = {});
+                                                               const AtomicWriteOptions& options = {});
 
 } // namespace wtool

@@ -6,45 +6,45 @@
 
 namespace wtool {
 
-const Season *Catalogue::find_season(int number) const {
+const Season* Catalogue::find_season(int number) const {
     const auto it = std::find_if(seasons.begin(), seasons.end(),
-                                 [&](const Season &s) { return s.number.present && s.number.value == number; });
+                                 [&](const Season& s) { return s.number.present && s.number.value == number; });
     return it == seasons.end() ? nullptr : &*it;
 }
 
-const Episode *Catalogue::find_episode(std::string_view code) const {
+const Episode* Catalogue::find_episode(std::string_view code) const {
     const auto it =
-        std::find_if(episodes.begin(), episodes.end(), [&](const Episode &e) { return e.code.value == code; });
+        std::find_if(episodes.begin(), episodes.end(), [&](const Episode& e) { return e.code.value == code; });
     return it == episodes.end() ? nullptr : &*it;
 }
 
-std::vector<const Episode *> Catalogue::episodes_of(int season) const {
-    std::vector<const Episode *> out;
-    for (const Episode &e : episodes) {
+std::vector<const Episode*> Catalogue::episodes_of(int season) const {
+    std::vector<const Episode*> out;
+    for (const Episode& e : episodes) {
         if (e.season == season && season != 0) {
             out.push_back(&e);
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const Episode *a, const Episode *b) { return a->number < b->number; });
+    std::stable_sort(out.begin(), out.end(), [](const Episode* a, const Episode* b) { return a->number < b->number; });
     return out;
 }
 
-std::vector<const Season *> Catalogue::seasons_by_number() const {
-    std::vector<const Season *> out;
+std::vector<const Season*> Catalogue::seasons_by_number() const {
+    std::vector<const Season*> out;
     out.reserve(seasons.size());
-    for (const Season &s : seasons) {
+    for (const Season& s : seasons) {
         out.push_back(&s);
     }
     std::stable_sort(out.begin(), out.end(),
-                     [](const Season *a, const Season *b) { return a->number.value < b->number.value; });
+                     [](const Season* a, const Season* b) { return a->number.value < b->number.value; });
     return out;
 }
 
-TimeOfDay season_start_time(const Catalogue &cat, const Season &season) {
+TimeOfDay season_start_time(const Catalogue& cat, const Season& season) {
     return season.time.present ? season.time.value : cat.series.start_time.value;
 }
 
-int season_duration_minutes(const Catalogue &cat, const Season &season) {
+int season_duration_minutes(const Catalogue& cat, const Season& season) {
     return season.duration_minutes.present ? season.duration_minutes.value : cat.series.duration_minutes.value;
 }
 
@@ -83,17 +83,17 @@ std::string format_episode_code(int season, int number) {
     return fmt::format("S{:02}E{:02}", season, number);
 }
 
-void for_each_text(const Catalogue &cat, const std::function<void(const TextRef &)> &visit) {
+void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&)>& visit) {
     using Kind = TextRef::Kind;
-    const auto emit = [&](const Text &t, std::string where, std::string_view key, Kind kind) {
+    const auto emit = [&](const Text& t, std::string where, std::string_view key, Kind kind) {
         if (t.present) {
             visit(TextRef{&t, std::move(where), key, kind});
         }
     };
-    const Series &s = cat.series;
+    const Series& s = cat.series;
     emit(s.title, "series.title", "title", Kind::plain);
     emit(s.timezone, "series.timezone", "timezone", Kind::plain);
-    for (const Text &z : s.audience_timezones) {
+    for (const Text& z : s.audience_timezones) {
         emit(z, "series.audience_timezones", "audience_timezones", Kind::plain);
     }
     emit(s.site_url, "series.site_url", "site_url", Kind::url);
@@ -102,7 +102,7 @@ void for_each_text(const Catalogue &cat, const std::function<void(const TextRef 
     emit(s.playlist_url, "series.playlist_url", "playlist_url", Kind::url);
     emit(s.templates, "series.templates", "templates", Kind::plain);
     for (std::size_t i = 0; i < s.organisers.size(); ++i) {
-        const Organiser &o = s.organisers[i];
+        const Organiser& o = s.organisers[i];
         const std::string where = fmt::format("organiser {}", i + 1);
         emit(o.name, where + " name", "name", Kind::plain);
         emit(o.email, where + " email", "email", Kind::plain);
@@ -114,27 +114,27 @@ void for_each_text(const Catalogue &cat, const std::function<void(const TextRef 
     emit(s.organisers_text, "series.text.organisers", "organisers", Kind::markdown);
     emit(s.newsletter, "series.text.newsletter", "newsletter", Kind::markdown);
 
-    const Site &site = cat.site;
+    const Site& site = cat.site;
     emit(site.webinar_page, "site.webinar_page", "webinar_page", Kind::plain);
     emit(site.webinar_front_matter, "site.webinar_front_matter", "webinar_front_matter", Kind::markdown);
     emit(site.talks_page, "site.talks_page", "talks_page", Kind::plain);
     emit(site.talks_front_matter, "site.talks_front_matter", "talks_front_matter", Kind::markdown);
     emit(site.news_dir, "site.news_dir", "news_dir", Kind::plain);
 
-    for (const Season &season : cat.seasons) {
+    for (const Season& season : cat.seasons) {
         const std::string where = fmt::format("season {}", season.number.value);
         emit(season.theme, where + " theme", "theme", Kind::plain);
         emit(season.zoom_url, where + " zoom_url", "zoom_url", Kind::url);
     }
-    for (const Episode &e : cat.episodes) {
-        const std::string &where = e.code.value;
+    for (const Episode& e : cat.episodes) {
+        const std::string& where = e.code.value;
         emit(e.code, where + " code", "code", Kind::plain);
         emit(e.title, where + " title", "title", Kind::plain);
         emit(e.abstract, where + " abstract", "abstract", Kind::plain);
         emit(e.bio, where + " bio", "bio", Kind::plain);
         emit(e.recording, where + " recording", "recording", Kind::url);
         for (std::size_t i = 0; i < e.speakers.size(); ++i) {
-            const Speaker &sp = e.speakers[i];
+            const Speaker& sp = e.speakers[i];
             const std::string spw = fmt::format("{} speaker {}", where, i + 1);
             emit(sp.name, spw + " name", "name", Kind::plain);
             emit(sp.honorific, spw + " honorific", "honorific", Kind::plain);

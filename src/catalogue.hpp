@@ -101,19 +101,19 @@ struct Catalogue {
     std::vector<Episode> episodes; // file order
 
     // The season with this number, or nullptr.
-    [[nodiscard]] const Season *find_season(int number) const;
+    [[nodiscard]] const Season* find_season(int number) const;
     // The episode with this code (exact, case-sensitive), or nullptr.
-    [[nodiscard]] const Episode *find_episode(std::string_view code) const;
+    [[nodiscard]] const Episode* find_episode(std::string_view code) const;
     // The episodes of one season, in episode-number order.
-    [[nodiscard]] std::vector<const Episode *> episodes_of(int season) const;
+    [[nodiscard]] std::vector<const Episode*> episodes_of(int season) const;
     // Seasons in number order.
-    [[nodiscard]] std::vector<const Season *> seasons_by_number() const;
+    [[nodiscard]] std::vector<const Season*> seasons_by_number() const;
 };
 
 // The start time of a season: its own time, else the series' default.
-TimeOfDay season_start_time(const Catalogue &cat, const Season &season);
+TimeOfDay season_start_time(const Catalogue& cat, const Season& season);
 // The length of a season in minutes: its own, else the series' default.
-int season_duration_minutes(const Catalogue &cat, const Season &season);
+int season_duration_minutes(const Catalogue& cat, const Season& season);
 
 // Parses an episode code "SxxEyy" (two or more digits each, both at least 1). Returns
 // {season, number}, or nullopt when malformed.
@@ -124,13 +124,13 @@ std::string format_episode_code(int season, int number);
 // Where a text value sits in the catalogue, for diagnostics and reports:
 // "series.title", "season 9 zoom_url", "S09E01 speaker 1 name".
 struct TextRef {
-    const Text *text;
+    const Text* text;
     std::string where;    // human-readable place, as above
     std::string_view key; // the TOML key, e.g. "name"
     enum class Kind { plain, markdown, url } kind = Kind::plain;
 };
 
 // Calls `visit` for every present text value of the catalogue, in a stable order.
-void for_each_text(const Catalogue &cat, const std::function<void(const TextRef &)> &visit);
+void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&)>& visit);
 
 } // namespace wtool

@@ -31,14 +31,14 @@ constexpr std::array<std::string_view, 6> speaker_keys = {"name",    "honorific"
 constexpr std::array<std::string_view, 8> kinds = {"root", "series", "series.organiser", "series.text",
                                                    "site", "season", "episode",          "episode.speaker"};
 
-SourcePos pos_of(const toml::source_region &r) {
+SourcePos pos_of(const toml::source_region& r) {
     return {r.begin.line, r.begin.column};
 }
-SourcePos pos_of(const toml::node &n) {
+SourcePos pos_of(const toml::node& n) {
     return pos_of(n.source());
 }
 
-std::string_view type_name(const toml::node &n) {
+std::string_view type_name(const toml::node& n) {
     switch (n.type()) {
     case toml::node_type::table: return "a table";
     case toml::node_type::array:
@@ -60,11 +60,11 @@ enum class Need { required, optional };
 // Reads one table's values into the model and reports what is wrong with them.
 class Reader {
   public:
-    explicit Reader(Diagnostics &diags) : diags_(diags) {}
+    explicit Reader(Diagnostics& diags) : diags_(diags) {}
 
     // Reports keys of `t` that `kind` does not know, with suggestions.
-    void check_keys(const toml::table &t, std::span<const std::string_view> known, std::string_view where) {
-        for (auto &&[key, value] : t) {
+    void check_keys(toml::table& t, std::span<const std::string_view> known, std::string_view where) {
+        for (auto&& [key, value] : t) {
             const std::string_view k = key.str();
             if (std::find(known.begin(), known.end(), k) != known.end()) {
                 continue;
@@ -86,23 +86,23 @@ class Reader {
                      example.empty() ? std::string{} : fmt::format("add {}", example));
     }
 
-    void wrong_type(const toml::node &n, std::string_view key, std::string_view expected, std::string hint = {}) {
+    void wrong_type(const toml::node& n, std::string_view key, std::string_view expected, std::string hint = {}) {
         diags_.error("wrong-type", pos_of(n), fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)),
                      std::move(hint));
     }
 
-    Text text(const toml::table &t, std::string_view key, Need need, std::string_view where, SourcePos table_pos,
+    Text text(toml::table& t, std::string_view key, Need need, std::string_view where, SourcePos table_pos,
               std::string_view example = {}) {
         Text out;
-        const toml::node *n = t.get(key);
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             if (need == Need::required) {
                 missing(key, where, table_pos, example);
             }
             return out;
         }
-        if (const auto *s = n->as_string()) {
-            out.value = s->get();
+        if (auto* s = n->as_string()) {
+            out.value = std::move(s->get()); // the DOM is not used again: take the text, don't copy it
             out.pos = pos_of(*n);
             out.present = true;
         } else {
@@ -112,24 +112,24 @@ class Reader {
     }
 
     // Like text(), but keeps a default when absent.
-    void text_into(Text &out, const toml::table &t, std::string_view key, std::string_view where, SourcePos table_pos) {
+    void text_into(Text& out, toml::table& t, std::string_view key, std::string_view where, SourcePos table_pos) {
         Text read = text(t, key, Need::optional, where, table_pos);
         if (read.present) {
             out = std::move(read);
         }
     }
 
-    Field<int> integer(const toml::table &t, std::string_view key, Need need, std::string_view where,
+    Field<int> integer(toml::table& t, std::string_view key, Need need, std::string_view where,
                        SourcePos table_pos, std::int64_t min, std::int64_t max) {
         Field<int> out;
-        const toml::node *n = t.get(key);
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             if (need == Need::required) {
                 missing(key, where, table_pos, fmt::format("{} = {}", key, min));
             }
             return out;
         }
-        if (const auto *i = n->as_integer()) {
+        if (const auto* i = n->as_integer()) {
             const std::int64_t v = i->get();
             if (v < min || v > max) {
                 diags_.error("out-of-range", pos_of(*n),
@@ -148,13 +148,13 @@ class Reader {
         return out;
     }
 
-    Field<bool> boolean(const toml::table &t, std::string_view key, bool fallback) {
+    Field<bool> boolean(toml::table& t, std::string_view key, bool fallback) {
         Field<bool> out{fallback};
-        const toml::node *n = t.get(key);
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
-        if (const auto *b = n->as_boolean()) {
+        if (const auto* b = n->as_boolean()) {
             out = {b->get(), pos_of(*n), true};
         } else {
             wrong_type(*n, key, "true or false");
@@ -162,17 +162,17 @@ class Reader {
         return out;
     }
 
-    Field<TimeOfDay> time_of_day(const toml::table &t, std::string_view key, Need need, std::string_view where,
+    Field<TimeOfDay> time_of_day(toml::table& t, std::string_view key, Need need, std::string_view where,
                                  SourcePos table_pos) {
         Field<TimeOfDay> out;
-        const toml::node *n = t.get(key);
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             if (need == Need::required) {
                 missing(key, where, table_pos, fmt::format("{} = 15:00:00", key));
             }
             return out;
         }
-        if (const auto *tm = n->as_time()) {
+        if (const auto* tm = n->as_time()) {
             const toml::time v = tm->get();
             if (v.second != 0 || v.nanosecond != 0) {
                 diags_.warning("time-seconds", pos_of(*n),
@@ -190,20 +190,20 @@ class Reader {
         return out;
     }
 
-    std::vector<Text> string_array(const toml::table &t, std::string_view key) {
+    std::vector<Text> string_array(toml::table& t, std::string_view key) {
         std::vector<Text> out;
-        const toml::node *n = t.get(key);
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
-        const auto *arr = n->as_array();
+        auto* arr = n->as_array();
         if (arr == nullptr) {
             wrong_type(*n, key, "an array of strings", fmt::format("e.g. {} = [\"Europe/London\"]", key));
             return out;
         }
-        for (const toml::node &item : *arr) {
-            if (const auto *s = item.as_string()) {
-                out.push_back({s->get(), pos_of(item), true});
+        for (toml::node& item : *arr) {
+            if (auto* s = item.as_string()) {
+                out.push_back({std::move(s->get()), pos_of(item), true});
             } else {
                 wrong_type(item, key, "an array of strings");
             }
@@ -211,19 +211,19 @@ class Reader {
         return out;
     }
 
-    std::vector<Field<int>> int_array(const toml::table &t, std::string_view key, std::int64_t min, std::int64_t max) {
+    std::vector<Field<int>> int_array(toml::table& t, std::string_view key, std::int64_t min, std::int64_t max) {
         std::vector<Field<int>> out;
-        const toml::node *n = t.get(key);
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
-        const auto *arr = n->as_array();
+        const auto* arr = n->as_array();
         if (arr == nullptr) {
             wrong_type(*n, key, "an array of integers", fmt::format("e.g. {} = [60, 15]", key));
             return out;
         }
-        for (const toml::node &item : *arr) {
-            const auto *i = item.as_integer();
+        for (const toml::node& item : *arr) {
+            const auto* i = item.as_integer();
             if (i == nullptr) {
                 wrong_type(item, key, "an array of integers");
             } else if (i->get() < min || i->get() > max) {
@@ -237,12 +237,12 @@ class Reader {
     }
 
     // A sub-table (like [series.text]); nullptr when absent or wrong.
-    const toml::table *table(const toml::table &t, std::string_view key) {
-        const toml::node *n = t.get(key);
+    toml::table* table(toml::table& t, std::string_view key) {
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             return nullptr;
         }
-        if (const auto *tbl = n->as_table()) {
+        if (auto* tbl = n->as_table()) {
             return tbl;
         }
         wrong_type(*n, key, "a table", fmt::format("write it as [{}] with its keys below", key));
@@ -250,20 +250,20 @@ class Reader {
     }
 
     // An array of tables (like [[season]]); each element is checked to be a table.
-    std::vector<const toml::table *> tables(const toml::table &t, std::string_view key, std::string_view header) {
-        std::vector<const toml::table *> out;
-        const toml::node *n = t.get(key);
+    std::vector<toml::table*> tables(toml::table& t, std::string_view key, std::string_view header) {
+        std::vector<toml::table*> out;
+        toml::node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
-        const auto *arr = n->as_array();
+        auto* arr = n->as_array();
         if (arr == nullptr) {
             wrong_type(*n, key, "an array of tables",
                        fmt::format("write each entry under its own [[{}]] header", header));
             return out;
         }
-        for (const toml::node &item : *arr) {
-            if (const auto *tbl = item.as_table()) {
+        for (toml::node& item : *arr) {
+            if (auto* tbl = item.as_table()) {
                 out.push_back(tbl);
             } else {
                 wrong_type(item, key, "an array of tables",
@@ -273,7 +273,7 @@ class Reader {
         return out;
     }
 
-    void read_series(const toml::table &t, Series &s) {
+    void read_series(toml::table& t, Series& s) {
         s.pos = pos_of(t);
         check_keys(t, series_keys, "[series]");
         constexpr std::string_view where = "[series]";
@@ -291,7 +291,7 @@ class Reader {
         s.playlist_url = text(t, "playlist_url", Need::optional, where, s.pos);
         s.templates = text(t, "templates", Need::optional, where, s.pos);
         s.alarm_minutes = int_array(t, "alarm_minutes", 0, 7 * 24 * 60);
-        for (const toml::table *o : tables(t, "organiser", "series.organiser")) {
+        for (toml::table* o : tables(t, "organiser", "series.organiser")) {
             Organiser org;
             org.pos = pos_of(*o);
             check_keys(*o, organiser_keys, "[[series.organiser]]");
@@ -302,7 +302,7 @@ class Reader {
             org.country = text(*o, "country", Need::optional, "", org.pos);
             s.organisers.push_back(std::move(org));
         }
-        if (const toml::table *tx = table(t, "text")) {
+        if (toml::table* tx = table(t, "text")) {
             check_keys(*tx, text_keys, "[series.text]");
             s.intro = text(*tx, "intro", Need::optional, "", {});
             s.organisers_text = text(*tx, "organisers", Need::optional, "", {});
@@ -310,7 +310,7 @@ class Reader {
         }
     }
 
-    void read_site(const toml::table &t, Site &site) {
+    void read_site(toml::table& t, Site& site) {
         site.pos = pos_of(t);
         check_keys(t, site_keys, "[site]");
         text_into(site.webinar_page, t, "webinar_page", "[site]", site.pos);
@@ -323,17 +323,17 @@ class Reader {
         }
     }
 
-    void read_season_date(const toml::table &t, Season &s) {
-        const toml::node *n = t.get("date");
+    void read_season_date(toml::table& t, Season& s) {
+        toml::node* n = t.get("date");
         if (n == nullptr) {
             return;
         }
-        const auto to_days = [](const toml::date &d) {
+        const auto to_days = [](const toml::date& d) {
             return date::local_days{date::year{d.year} / static_cast<int>(d.month) / static_cast<int>(d.day)};
         };
-        if (const auto *d = n->as_date()) {
+        if (const auto* d = n->as_date()) {
             s.date = {to_days(d->get()), pos_of(*n), true};
-        } else if (const auto *dt = n->as_date_time()) {
+        } else if (const auto* dt = n->as_date_time()) {
             const toml::date_time v = dt->get();
             s.date = {to_days(v.date), pos_of(*n), true};
             if (s.time.present) {
@@ -344,7 +344,7 @@ class Reader {
             if (v.offset) {
                 s.stated_utc_offset_minutes = {v.offset->minutes, pos_of(*n), true};
             }
-        } else if (const auto *str = n->as_string()) {
+        } else if (const auto* str = n->as_string()) {
             if (!text::iequals_ascii(text::trim(str->get()), "TBA")) {
                 wrong_type(*n, "date", "a TOML date or \"TBA\"",
                            "write the date without quotes, e.g. date = 2026-03-02, or leave 'date' out while it is "
@@ -355,11 +355,11 @@ class Reader {
         }
     }
 
-    void read_season(const toml::table &t, Season &s) {
+    void read_season(toml::table& t, Season& s) {
         s.pos = pos_of(t);
         check_keys(t, season_keys, "[[season]]");
         constexpr std::string_view where = "[[season]]";
-        s.number = integer(t, "number", Need::required, where, s.pos, 1, 9999);
+        s.number = integer(t, "number", Need::required, where, s.pos, 1, 99999);
         s.theme = text(t, "theme", Need::optional, where, s.pos);
         s.time = time_of_day(t, "time", Need::optional, where, s.pos);
         read_season_date(t, s);
@@ -368,7 +368,7 @@ class Reader {
         s.cancelled = boolean(t, "cancelled", false);
     }
 
-    void read_episode(const toml::table &t, Episode &e) {
+    void read_episode(toml::table& t, Episode& e) {
         e.pos = pos_of(t);
         check_keys(t, episode_keys, "[[episode]]");
         constexpr std::string_view where = "[[episode]]";
@@ -384,14 +384,14 @@ class Reader {
         e.bio = text(t, "bio", Need::optional, where, e.pos);
         e.recording = text(t, "recording", Need::optional, where, e.pos);
         e.share_recording = boolean(t, "share_recording", true);
-        const toml::node *sp = t.get("speaker");
+        toml::node* sp = t.get("speaker");
         if (sp == nullptr) {
             diags_.error(
                 "missing-field", e.pos,
                 fmt::format("episode {} has no speaker", e.code.present ? e.code.value : std::string("(no code)")),
                 "add a [[episode.speaker]] table with at least a name after the episode");
         }
-        for (const toml::table *s : tables(t, "speaker", "episode.speaker")) {
+        for (toml::table* s : tables(t, "speaker", "episode.speaker")) {
             Speaker speaker;
             speaker.pos = pos_of(*s);
             check_keys(*s, speaker_keys, "[[episode.speaker]]");
@@ -406,12 +406,15 @@ class Reader {
     }
 
   private:
-    Diagnostics &diags_;
+    Diagnostics& diags_;
 };
 
 // Reports every malformed UTF-8 sequence (toml++ stops at the first one). Returns false when
 // there was any.
-bool check_utf8(std::string_view source, Diagnostics &diags) {
+bool check_utf8(std::string_view source, Diagnostics& diags) {
+    if (text::is_valid_utf8(source)) { // the common case, checked quickly
+        return true;
+    }
     constexpr std::size_t max_reports = 20;
     std::size_t reported = 0;
     std::uint32_t line = 1;
@@ -465,8 +468,8 @@ std::span<const std::string_view> table_kinds() {
     return kinds;
 }
 
-std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path &name,
-                                                      Diagnostics &diags) {
+std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path& name,
+                                                      Diagnostics& diags) {
     if (!check_utf8(source, diags)) {
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid UTF-8", std::move(source)});
@@ -474,7 +477,7 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
     toml::table root;
     try {
         root = toml::parse(source, name.string());
-    } catch (const toml::parse_error &e) {
+    } catch (const toml::parse_error& e) {
         diags.error("toml-syntax", pos_of(e.source()), std::string(e.description()));
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid TOML", std::move(source)});
@@ -484,26 +487,26 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
     cat.path = name;
     Reader reader(diags);
     reader.check_keys(root, root_keys, "the catalogue");
-    if (const toml::table *series = reader.table(root, "series")) {
+    if (toml::table* series = reader.table(root, "series")) {
         reader.read_series(*series, cat.series);
     } else if (root.get("series") == nullptr) {
         diags.error("missing-field", {1, 1}, "the catalogue has no [series] table",
                     "start the file with [series] and its title, timezone and start_time");
     }
-    if (const toml::table *site = reader.table(root, "site")) {
+    if (toml::table* site = reader.table(root, "site")) {
         reader.read_site(*site, cat.site);
     }
-    for (const toml::table *t : reader.tables(root, "season", "season")) {
+    for (toml::table* t : reader.tables(root, "season", "season")) {
         reader.read_season(*t, cat.seasons.emplace_back());
     }
-    for (const toml::table *t : reader.tables(root, "episode", "episode")) {
+    for (toml::table* t : reader.tables(root, "episode", "episode")) {
         reader.read_episode(*t, cat.episodes.emplace_back());
     }
     cat.source = std::move(source);
     return cat;
 }
 
-std::expected<std::string, std::string> read_file(const std::filesystem::path &path) {
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return std::unexpected(std::string(std::strerror(errno)));
@@ -520,7 +523,7 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path &p
     return std::move(buffer).str();
 }
 
-std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path &path, Diagnostics &diags) {
+std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags) {
     auto content = read_file(path);
     if (!content) {
         return std::unexpected(LoadFailure{

@@ -27,14 +27,14 @@ struct LoadFailure {
 // Parses catalogue text. `name` is the file name used in messages. Structure problems (unknown
 // keys, wrong types, missing fields) are added to `diags` and the catalogue is still returned,
 // with the faulty values left absent; only text that is not UTF-8 or not TOML fails.
-std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path &name,
-                                                      Diagnostics &diags);
+std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path& name,
+                                                      Diagnostics& diags);
 
 // Reads and parses a catalogue file (see parse_catalogue).
-std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path &path, Diagnostics &diags);
+std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags);
 
 // Reads a whole file as bytes. Returns the error text (strerror) on failure.
-std::expected<std::string, std::string> read_file(const std::filesystem::path &path);
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path);
 
 // The keys each kind of table accepts, in documentation order. Used for unknown-key checks and
 // suggestions; docs/catalogue.md and the JSON Schema list the same keys (a test checks).

@@ -7,8 +7,8 @@
 
 namespace wtool {
 
-CLI::App *setup_validate(CLI::App &app, ValidateOptions &opts) {
-    CLI::App *sub = app.add_subcommand("validate", "Check the catalogue and report every problem at once");
+CLI::App* setup_validate(CLI::App& app, ValidateOptions& opts) {
+    CLI::App* sub = app.add_subcommand("validate", "Check the catalogue and report every problem at once");
     sub->add_option("--format", opts.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -18,7 +18,7 @@ CLI::App *setup_validate(CLI::App &app, ValidateOptions &opts) {
     return sub;
 }
 
-ExitCode run_validate(Context &ctx, const ValidateOptions &opts) {
+ExitCode run_validate(Context& ctx, const ValidateOptions& opts) {
     Diagnostics diags;
     auto loaded = load_catalogue(ctx.catalogue, diags);
     if (!loaded && loaded.error().kind == LoadFailure::Kind::unreadable) {
@@ -32,9 +32,9 @@ ExitCode run_validate(Context &ctx, const ValidateOptions &opts) {
     if (opts.format == "json") {
         ctx.out << render_diagnostics_json(diags.items(), file);
     } else {
-        const std::string &source = loaded ? loaded->source : loaded.error().source;
+        const std::string& source = loaded ? loaded->source : loaded.error().source;
         std::vector<Diagnostic> shown;
-        for (const Diagnostic &d : diags.items()) {
+        for (const Diagnostic& d : diags.items()) {
             if (!ctx.quiet || d.severity == Severity::error || opts.strict) {
                 shown.push_back(d);
             }

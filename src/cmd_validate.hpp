@@ -13,10 +13,10 @@ struct ValidateOptions {
     bool strict = false;         // warnings fail too
 };
 
-CLI::App *setup_validate(CLI::App &app, ValidateOptions &opts);
+CLI::App* setup_validate(CLI::App& app, ValidateOptions& opts);
 
 // Exit 0 when clean (warnings allowed unless strict), 1 when there are errors (or warnings
 // under strict), 2 when the file cannot be read.
-ExitCode run_validate(Context &ctx, const ValidateOptions &opts);
+ExitCode run_validate(Context& ctx, const ValidateOptions& opts);
 
 } // namespace wtool

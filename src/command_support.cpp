@@ -7,7 +7,7 @@
 
 namespace wtool {
 
-Catalogue load_usable_catalogue(const Context &ctx) {
+Catalogue load_usable_catalogue(const Context& ctx) {
     Diagnostics diags;
     auto loaded = load_catalogue(ctx.catalogue, diags);
     if (!loaded && loaded.error().kind == LoadFailure::Kind::unreadable) {
@@ -20,13 +20,13 @@ Catalogue load_usable_catalogue(const Context &ctx) {
         return std::move(*loaded);
     }
     std::vector<Diagnostic> errors;
-    for (const Diagnostic &d : diags.items()) {
+    for (const Diagnostic& d : diags.items()) {
         if (d.severity == Severity::error) {
             errors.push_back(d);
         }
     }
-    std::stable_sort(errors.begin(), errors.end(), [](const auto &a, const auto &b) { return a.pos < b.pos; });
-    const std::string &source = loaded ? loaded->source : loaded.error().source;
+    std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
+    const std::string& source = loaded ? loaded->source : loaded.error().source;
     ctx.err << render_diagnostics_text(errors, ctx.catalogue.string(), source, ctx.err_color);
     throw CommandError(fmt::format("'{}' has {} error{}; fix {} first (wtool validate lists every problem)",
                                    ctx.catalogue.string(), errors.size(), errors.size() == 1 ? "" : "s",

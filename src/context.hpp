@@ -23,8 +23,8 @@ enum class ExitCode : int {
 };
 
 struct Context {
-    std::ostream &out;
-    std::ostream &err;
+    std::ostream& out;
+    std::ostream& err;
     std::filesystem::path catalogue; // resolved path of the catalogue to read
     tz::Instant now{};               // --now, SOURCE_DATE_EPOCH, or the system clock
     bool quiet = false;
@@ -36,7 +36,7 @@ struct Context {
 // A failure that ends the command: printed once by the application as "wtool: error: <what>".
 class CommandError : public std::runtime_error {
   public:
-    explicit CommandError(const std::string &what, ExitCode code = ExitCode::usage)
+    explicit CommandError(const std::string& what, ExitCode code = ExitCode::usage)
         : std::runtime_error(what), code_(code) {}
     [[nodiscard]] ExitCode code() const { return code_; }
 

@@ -18,7 +18,7 @@ void Diagnostics::warning(std::string rule, SourcePos pos, std::string message, 
 
 std::size_t Diagnostics::error_count() const {
     return static_cast<std::size_t>(
-        std::count_if(items_.begin(), items_.end(), [](const auto &d) { return d.severity == Severity::error; }));
+        std::count_if(items_.begin(), items_.end(), [](const auto& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t Diagnostics::warning_count() const {
@@ -27,7 +27,7 @@ std::size_t Diagnostics::warning_count() const {
 
 void Diagnostics::sort_by_position() {
     std::stable_sort(items_.begin(), items_.end(),
-                     [](const Diagnostic &a, const Diagnostic &b) { return a.pos < b.pos; });
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
 }
 
 std::string_view severity_name(Severity s) {
@@ -58,7 +58,7 @@ std::vector<std::size_t> line_starts(std::string_view source) {
     return starts;
 }
 
-std::string_view line_text(std::string_view source, const std::vector<std::size_t> &starts, std::uint32_t line) {
+std::string_view line_text(std::string_view source, const std::vector<std::size_t>& starts, std::uint32_t line) {
     if (line == 0 || line > starts.size()) {
         return {};
     }
@@ -88,12 +88,12 @@ std::string caret_padding(std::string_view line, std::uint32_t column) {
 
 } // namespace
 
-std::string render_diagnostics_text(const std::vector<Diagnostic> &diags, std::string_view file,
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::string_view file,
                                     std::string_view source, Color color) {
     const Style st = style_for(color);
     const std::vector<std::size_t> starts = line_starts(source);
     std::string out;
-    for (const Diagnostic &d : diags) {
+    for (const Diagnostic& d : diags) {
         const std::string_view sev_color = d.severity == Severity::error ? st.red : st.magenta;
         if (d.pos.known()) {
             out += fmt::format("{}{}:{}:{}:{} ", st.bold, file, d.pos.line, d.pos.column, st.reset);
@@ -126,10 +126,10 @@ std::string summary_line(std::size_t errors, std::size_t warnings) {
     return plural(errors, "error") + ", " + plural(warnings, "warning");
 }
 
-std::string render_diagnostics_json(const std::vector<Diagnostic> &diags, std::string_view file) {
+std::string render_diagnostics_json(const std::vector<Diagnostic>& diags, std::string_view file) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     std::size_t errors = 0;
-    for (const Diagnostic &d : diags) {
+    for (const Diagnostic& d : diags) {
         errors += d.severity == Severity::error ? 1 : 0;
         nlohmann::ordered_json item;
         item["file"] = file;

@@ -29,7 +29,7 @@ class Diagnostics {
     void error(std::string rule, SourcePos pos, std::string message, std::string hint = {});
     void warning(std::string rule, SourcePos pos, std::string message, std::string hint = {});
 
-    [[nodiscard]] const std::vector<Diagnostic> &items() const { return items_; }
+    [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] std::size_t warning_count() const;
     [[nodiscard]] bool has_errors() const { return error_count() != 0; }
@@ -51,7 +51,7 @@ enum class Color { no, yes };
 //         |        ^
 //     hint: ...
 // `source` is the file's text, used to quote the offending line; `file` is the name shown.
-std::string render_diagnostics_text(const std::vector<Diagnostic> &diags, std::string_view file,
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::string_view file,
                                     std::string_view source, Color color);
 
 // One summary line, e.g. "2 errors, 1 warning" or "no problems".
@@ -60,7 +60,7 @@ std::string summary_line(std::size_t errors, std::size_t warnings);
 // The same diagnostics as a JSON document:
 //   {"file": ..., "errors": N, "warnings": N, "diagnostics": [{"file","line","column",
 //    "severity","rule","message","hint"}...]}
-std::string render_diagnostics_json(const std::vector<Diagnostic> &diags, std::string_view file);
+std::string render_diagnostics_json(const std::vector<Diagnostic>& diags, std::string_view file);
 
 std::string_view severity_name(Severity s);
 

@@ -69,7 +69,7 @@ struct Checker::Impl {
                                          {"Latin-1", iconv_open("ISO-8859-1", "UTF-8")}}};
 
     ~Impl() {
-        for (Converter &c : converters) {
+        for (Converter& c : converters) {
             if (c.cd != reinterpret_cast<iconv_t>(-1)) {
                 iconv_close(c.cd);
             }
@@ -104,9 +104,9 @@ struct Checker::Impl {
         iconv(cd, nullptr, nullptr, nullptr, nullptr);
         std::string in(run);
         std::string out(run.size() + 4, '\0');
-        char *inp = in.data();
+        char* inp = in.data();
         std::size_t inleft = in.size();
-        char *outp = out.data();
+        char* outp = out.data();
         std::size_t outleft = out.size();
         if (iconv(cd, &inp, &inleft, &outp, &outleft) == static_cast<std::size_t>(-1) || inleft != 0) {
             return std::nullopt;
@@ -117,7 +117,7 @@ struct Checker::Impl {
 
     // The repair of one run of non-ASCII characters, with the charset that garbled it.
     std::optional<std::pair<std::string, std::string>> repair_run(std::string_view run) {
-        for (const Converter &c : converters) {
+        for (const Converter& c : converters) {
             const bool mac = c.label == "Mac Roman";
             const auto bytes = encode(c.cd, mac ? apple_to_glibc_mac_roman(run) : std::string(run));
             if (!bytes || !text::is_valid_utf8(*bytes) || *bytes == run) {
@@ -139,7 +139,7 @@ Checker::~Checker() = default;
 namespace {
 
 // Calls `on_run(begin, end)` for each maximal run of two or more non-ASCII code points.
-template <class F> void for_each_non_ascii_run(std::string_view s, F &&on_run) {
+template <class F> void for_each_non_ascii_run(std::string_view s, F&& on_run) {
     std::size_t i = 0;
     while (i < s.size()) {
         if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -170,6 +170,29 @@ std::pair<std::size_t, std::size_t> word_around(std::string_view s, std::size_t 
     return {begin, end};
 }
 
+// The per-character checks for a value that is plain ASCII.
+void check_ascii(std::string_view value, Lines lines, std::vector<Finding>& out) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (c >= 0x20 && c != 0x7F) {
+            continue;
+        }
+        if (c == '\n') {
+            if (lines == Lines::single) {
+                out.push_back({Finding::Kind::newline, i, 0, c, {}, {}, {}});
+            } else if (i > 0 && (value[i - 1] == ' ' || value[i - 1] == '\t')) {
+                std::size_t start = i;
+                while (start > 0 && (value[start - 1] == ' ' || value[start - 1] == '\t')) {
+                    --start;
+                }
+                out.push_back({Finding::Kind::line_trailing_blank, start, 0, ' ', {}, {}, {}});
+            }
+        } else if (c != '\t' && c != '\r') {
+            out.push_back({Finding::Kind::control, i, 0, c, {}, {}, {}});
+        }
+    }
+}
+
 } // namespace
 
 std::vector<Finding> Checker::check(std::string_view value, Lines lines) {
@@ -192,22 +215,24 @@ std::vector<Finding> Checker::check(std::string_view value, Lines lines) {
             out.push_back({Finding::Kind::trailing_blank, last, 0, end.code_point, {}, {}, {}});
         }
     }
-    // Invisible and control characters, newlines, blanks at line ends.
+    // Control characters, newlines and blanks at line ends are all ASCII.
+    check_ascii(value, lines, out);
+    // Invisible characters and C1 controls: decode only the non-ASCII characters.
+    std::size_t i = text::ascii_prefix_length(value);
+    if (i == value.size()) { // plain ASCII: no invisible characters, no mojibake
+        std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
+        return out;
+    }
     char32_t previous = 0;
-    for (std::size_t i = 0; i < value.size();) {
+    while (i < value.size()) {
+        if (static_cast<unsigned char>(value[i]) < 0x80) {
+            i += text::ascii_prefix_length(value.substr(i));
+            previous = 0;
+            continue;
+        }
         const text::Decoded d = text::decode_utf8(value, i);
         const char32_t cp = d.code_point;
-        if (cp == '\n') {
-            if (lines == Lines::single) {
-                out.push_back({Finding::Kind::newline, i, 0, cp, {}, {}, {}});
-            } else if (i > 0 && (value[i - 1] == ' ' || value[i - 1] == '\t')) {
-                std::size_t start = i;
-                while (start > 0 && (value[start - 1] == ' ' || value[start - 1] == '\t')) {
-                    --start;
-                }
-                out.push_back({Finding::Kind::line_trailing_blank, start, 0, ' ', {}, {}, {}});
-            }
-        } else if ((cp < 0x20 && cp != '\t' && cp != '\r') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+        if (cp >= 0x80 && cp <= 0x9F) {
             out.push_back({Finding::Kind::control, i, 0, cp, {}, {}, {}});
         } else if (!invisible_name(cp).empty()) {
             const bool joiner_in_emoji = cp == 0x200D && is_pictographic(previous) && i + d.length < value.size() &&
@@ -238,17 +263,17 @@ std::vector<Finding> Checker::check(std::string_view value, Lines lines) {
     });
     // A character that is part of a garbled run is explained by the mojibake finding alone.
     std::vector<std::pair<std::size_t, std::size_t>> runs;
-    for (const Finding &f : out) {
+    for (const Finding& f : out) {
         if (f.kind == Finding::Kind::mojibake) {
             runs.emplace_back(f.offset, f.offset + f.length);
         }
     }
-    std::erase_if(out, [&](const Finding &f) {
+    std::erase_if(out, [&](const Finding& f) {
         return (f.kind == Finding::Kind::invisible || f.kind == Finding::Kind::control) &&
                std::any_of(runs.begin(), runs.end(),
-                           [&](const auto &r) { return f.offset >= r.first && f.offset < r.second; });
+                           [&](const auto& r) { return f.offset >= r.first && f.offset < r.second; });
     });
-    std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) { return a.offset < b.offset; });
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
     return out;
 }
 

@@ -43,8 +43,8 @@ class Checker {
   public:
     Checker();
     ~Checker();
-    Checker(const Checker &) = delete;
-    Checker &operator=(const Checker &) = delete;
+    Checker(const Checker&) = delete;
+    Checker& operator=(const Checker&) = delete;
 
     [[nodiscard]] std::vector<Finding> check(std::string_view value, Lines lines);
 

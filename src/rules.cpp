@@ -50,7 +50,7 @@ class LineIndex {
     std::vector<std::size_t> starts_;
 };
 
-SourcePos locate(const LineIndex &index, SourcePos value_pos, std::size_t offset) {
+SourcePos locate(const LineIndex& index, SourcePos value_pos, std::size_t offset) {
     const std::string_view src = index.source();
     std::size_t i = index.offset_of(value_pos);
     if (i == std::string_view::npos || i >= src.size()) {
@@ -130,9 +130,9 @@ std::string code_point_name(char32_t cp) {
 
 class RuleRunner {
   public:
-    RuleRunner(const Catalogue &cat, tz::Instant now, Diagnostics &diags)
+    RuleRunner(const Catalogue& cat, tz::Instant now, Diagnostics& diags)
         : cat_(cat), now_(now), diags_(diags), index_(cat.source) {
-        for (const Episode &e : cat.episodes) {
+        for (const Episode& e : cat.episodes) {
             if (e.season != 0) {
                 episodes_by_season_[e.season].push_back(&e);
             }
@@ -150,18 +150,18 @@ class RuleRunner {
 
   private:
     void check_zones() {
-        const Text &zone = cat_.series.timezone;
+        const Text& zone = cat_.series.timezone;
         if (zone.present && tz::find_zone(zone.value) == nullptr) {
             unknown_zone(zone);
         }
-        for (const Text &z : cat_.series.audience_timezones) {
+        for (const Text& z : cat_.series.audience_timezones) {
             if (tz::find_zone(z.value) == nullptr) {
                 unknown_zone(z);
             }
         }
     }
 
-    void unknown_zone(const Text &zone) {
+    void unknown_zone(const Text& zone) {
         const auto suggestions = tz::suggest_zones(zone.value);
         diags_.error("unknown-timezone", zone.pos, fmt::format("unknown time zone '{}'", zone.value),
                      suggestions.empty() ? "use an IANA zone name such as 'Europe/Copenhagen'"
@@ -169,10 +169,10 @@ class RuleRunner {
     }
 
     void check_seasons() {
-        std::map<int, const Season *> by_number;
-        std::map<date::local_days, const Season *> by_date;
-        const date::time_zone *zone = series_zone(cat_);
-        for (const Season &s : cat_.seasons) {
+        std::map<int, const Season*> by_number;
+        std::map<date::local_days, const Season*> by_date;
+        const date::time_zone* zone = series_zone(cat_);
+        for (const Season& s : cat_.seasons) {
             if (!s.number.present) {
                 continue;
             }
@@ -204,8 +204,8 @@ class RuleRunner {
         }
         // Numbering gaps and date order, in number order.
         int expected = 1;
-        const Season *previous_dated = nullptr;
-        for (const auto &[number, season] : by_number) {
+        const Season* previous_dated = nullptr;
+        for (const auto& [number, season] : by_number) {
             if (number > expected) {
                 diags_.warning("season-gap", season->number.pos,
                                expected + 1 == number
@@ -232,7 +232,7 @@ class RuleRunner {
         }
     }
 
-    void check_local_time(const Season &s, const date::time_zone &zone) {
+    void check_local_time(const Season& s, const date::time_zone& zone) {
         const tz::LocalTime local = tz::LocalTime{s.date.value} + season_start_time(cat_, s);
         const SourcePos where = s.time.present ? s.time.pos : s.date.pos;
         if (s.stated_utc_offset_minutes.present) {
@@ -275,9 +275,9 @@ class RuleRunner {
     }
 
     void check_episodes() {
-        std::map<std::string, const Episode *> by_code;
-        std::map<int, std::vector<const Episode *>> by_season;
-        for (const Episode &e : cat_.episodes) {
+        std::map<std::string, const Episode*> by_code;
+        std::map<int, std::vector<const Episode*>> by_season;
+        for (const Episode& e : cat_.episodes) {
             if (!e.code.present) {
                 continue;
             }
@@ -312,11 +312,11 @@ class RuleRunner {
             }
             check_episode_content(e);
         }
-        for (auto &[season, episodes] : by_season) {
+        for (auto& [season, episodes] : by_season) {
             std::sort(episodes.begin(), episodes.end(),
-                      [](const Episode *a, const Episode *b) { return a->number < b->number; });
+                      [](const Episode* a, const Episode* b) { return a->number < b->number; });
             int expected = 1;
-            for (const Episode *e : episodes) {
+            for (const Episode* e : episodes) {
                 if (e->number > expected) {
                     diags_.warning("episode-gap", e->code.pos,
                                    expected + 1 == e->number
@@ -333,7 +333,7 @@ class RuleRunner {
 
     int next_free_number(int season) const {
         int highest = 0;
-        for (const Episode &e : cat_.episodes) {
+        for (const Episode& e : cat_.episodes) {
             if (e.season == season) {
                 highest = std::max(highest, e.number);
             }
@@ -367,7 +367,7 @@ class RuleRunner {
         return format_episode_code(numbers[0], numbers[1]);
     }
 
-    void check_episode_content(const Episode &e) {
+    void check_episode_content(const Episode& e) {
         if (e.recording.present && !e.share_recording.value) {
             diags_.warning("recording-not-shared", e.recording.pos,
                            fmt::format("episode {} has a recording but share_recording = false", e.code.value),
@@ -377,16 +377,16 @@ class RuleRunner {
 
     void check_texts() {
         hygiene::Checker checker;
-        for_each_text(cat_, [&](const TextRef &ref) {
+        for_each_text(cat_, [&](const TextRef& ref) {
             const bool multi = ref.key == "abstract" || ref.key == "bio" || ref.kind == TextRef::Kind::markdown;
-            for (const hygiene::Finding &f :
+            for (const hygiene::Finding& f :
                  checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single)) {
                 report_hygiene(ref, f);
             }
         });
     }
 
-    void report_hygiene(const TextRef &ref, const hygiene::Finding &f) {
+    void report_hygiene(const TextRef& ref, const hygiene::Finding& f) {
         const SourcePos pos = locate(index_, ref.text->pos, f.offset);
         using Kind = hygiene::Finding::Kind;
         switch (f.kind) {
@@ -425,15 +425,15 @@ class RuleRunner {
     }
 
     void check_urls() {
-        for_each_text(cat_, [&](const TextRef &ref) {
+        for_each_text(cat_, [&](const TextRef& ref) {
             if (ref.kind == TextRef::Kind::url) {
                 check_url(ref);
             }
         });
     }
 
-    void check_url(const TextRef &ref) {
-        const Text &t = *ref.text;
+    void check_url(const TextRef& ref) {
+        const Text& t = *ref.text;
         const auto parsed = url::parse(t.value);
         if (!parsed) {
             diags_.error("url-invalid", t.pos, fmt::format("malformed URL in {}: {}", ref.where, parsed.error()),
@@ -478,7 +478,7 @@ class RuleRunner {
 
     // Past seasons should have their recordings; coming ones their date and link.
     void check_schedule_completeness() {
-        for (const Season &s : cat_.seasons) {
+        for (const Season& s : cat_.seasons) {
             if (!s.number.present || s.cancelled.value) {
                 continue;
             }
@@ -487,7 +487,7 @@ class RuleRunner {
                 if (it == episodes_by_season_.end()) {
                     continue;
                 }
-                for (const Episode *e : it->second) {
+                for (const Episode* e : it->second) {
                     if (e->share_recording.value && !e->recording.present) {
                         diags_.warning("missing-recording", e->pos,
                                        fmt::format("episode {} took place but has no recording link", e->code.value),
@@ -516,7 +516,7 @@ class RuleRunner {
         }
     }
 
-    static std::string join_and(const std::vector<std::string> &items) {
+    static std::string join_and(const std::vector<std::string>& items) {
         std::string out;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i > 0) {
@@ -527,16 +527,16 @@ class RuleRunner {
         return out;
     }
 
-    const Catalogue &cat_;
+    const Catalogue& cat_;
     tz::Instant now_;
-    Diagnostics &diags_;
+    Diagnostics& diags_;
     LineIndex index_;
-    std::map<int, std::vector<const Episode *>> episodes_by_season_; // file order within a season
+    std::map<int, std::vector<const Episode*>> episodes_by_season_; // file order within a season
 };
 
 } // namespace
 
-void check_catalogue(const Catalogue &cat, tz::Instant now, Diagnostics &diags) {
+void check_catalogue(const Catalogue& cat, tz::Instant now, Diagnostics& diags) {
     RuleRunner(cat, now, diags).run();
 }
 

@@ -11,7 +11,7 @@ namespace wtool {
 
 // Runs every semantic rule over a loaded catalogue. `now` decides which seasons are past and
 // which are coming.
-void check_catalogue(const Catalogue &cat, tz::Instant now, Diagnostics &diags);
+void check_catalogue(const Catalogue& cat, tz::Instant now, Diagnostics& diags);
 
 // Points into a string value: the position of the byte at `offset` of the value whose literal
 // starts at `value_pos` in `source`, following TOML's quoting and escapes. Falls back to

@@ -11,8 +11,8 @@ struct SourcePos {
     std::uint32_t column = 0;
 
     [[nodiscard]] bool known() const { return line != 0; }
-    friend bool operator==(const SourcePos &, const SourcePos &) = default;
-    friend auto operator<=>(const SourcePos &, const SourcePos &) = default;
+    friend bool operator==(const SourcePos&, const SourcePos&) = default;
+    friend auto operator<=>(const SourcePos&, const SourcePos&) = default;
 };
 
 } // namespace wtool

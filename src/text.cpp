@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <numeric>
 
 namespace wtool::text {
@@ -41,7 +42,7 @@ Decoded decode_utf8(std::string_view s, std::size_t pos) {
     return {cp, len, true};
 }
 
-void append_utf8(std::string &out, char32_t cp) {
+void append_utf8(std::string& out, char32_t cp) {
     const auto put = [&](unsigned v) { out.push_back(static_cast<char>(v)); };
     if (cp < 0x80) {
         put(cp);
@@ -60,8 +61,28 @@ void append_utf8(std::string &out, char32_t cp) {
     }
 }
 
+std::size_t ascii_prefix_length(std::string_view s) {
+    std::size_t i = 0;
+    // Eight bytes at a time: no byte has its high bit set.
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, 8);
+        if ((word & 0x8080808080808080ULL) != 0) {
+            break;
+        }
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+        ++i;
+    }
+    return i;
+}
+
 bool is_valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
+    for (std::size_t i = ascii_prefix_length(s); i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            i += ascii_prefix_length(s.substr(i));
+            continue;
+        }
         const Decoded d = decode_utf8(s, i);
         if (!d.valid) {
             return false;
@@ -126,7 +147,7 @@ template <class Str>
 std::vector<std::string> closest_impl(std::string_view word, std::span<const Str> candidates, std::size_t limit) {
     const std::size_t budget = std::max<std::size_t>(1, (word.size() + 2) / 3);
     std::vector<std::pair<std::size_t, std::string_view>> scored;
-    for (const auto &c : candidates) {
+    for (const auto& c : candidates) {
         const std::string_view cand(c);
         std::size_t d = edit_distance(word, cand);
         // A word that is a prefix of a candidate (or vice versa) is a likely abbreviation.
@@ -137,9 +158,9 @@ std::vector<std::string> closest_impl(std::string_view word, std::span<const Str
             scored.emplace_back(d, cand);
         }
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     std::vector<std::string> out;
-    for (const auto &[d, cand] : scored) {
+    for (const auto& [d, cand] : scored) {
         if (out.size() == limit) {
             break;
         }
@@ -201,7 +222,7 @@ std::vector<std::string_view> split_lines(std::string_view s) {
 std::string ordinal_suffixed(long n) {
     const long last_two = std::abs(n) % 100;
     const long last = std::abs(n) % 10;
-    const char *suffix = "th";
+    const char* suffix = "th";
     if (last_two < 11 || last_two > 13) {
         if (last == 1) {
             suffix = "st";

@@ -23,7 +23,10 @@ struct Decoded {
 Decoded decode_utf8(std::string_view s, std::size_t pos);
 
 // Appends the UTF-8 encoding of `cp` to `out`.
-void append_utf8(std::string &out, char32_t cp);
+void append_utf8(std::string& out, char32_t cp);
+
+// Length of the longest prefix of `s` that is plain ASCII (fast: eight bytes at a time).
+std::size_t ascii_prefix_length(std::string_view s);
 
 // Whether `s` is entirely well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view s);

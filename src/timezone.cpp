@@ -8,22 +8,22 @@
 
 namespace wtool::tz {
 
-const date::time_zone *find_zone(std::string_view name) {
+const date::time_zone* find_zone(std::string_view name) {
     if (name.empty()) {
         return nullptr;
     }
     try {
         return date::locate_zone(name);
-    } catch (const std::runtime_error &) {
+    } catch (const std::runtime_error&) {
         return nullptr;
     }
 }
 
-const std::vector<std::string> &zone_names() {
+const std::vector<std::string>& zone_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> out;
-        const date::tzdb &db = date::get_tzdb();
-        for (const date::time_zone &z : db.zones) {
+        const date::tzdb& db = date::get_tzdb();
+        for (const date::time_zone& z : db.zones) {
             out.emplace_back(z.name());
         }
         std::sort(out.begin(), out.end());
@@ -34,7 +34,7 @@ const std::vector<std::string> &zone_names() {
 }
 
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit) {
-    const std::vector<std::string> &names = zone_names();
+    const std::vector<std::string>& names = zone_names();
     std::vector<std::string> full = text::closest_matches(name, names, limit);
     if (full.size() >= limit) {
         return full;
@@ -42,7 +42,7 @@ std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit)
     // Also compare against the city part ("Copenhagen" for "Europe/Copenhagen").
     std::vector<std::string> cities;
     cities.reserve(names.size());
-    for (const std::string &n : names) {
+    for (const std::string& n : names) {
         const std::size_t slash = n.rfind('/');
         cities.push_back(slash == std::string::npos ? n : n.substr(slash + 1));
     }
@@ -52,7 +52,7 @@ std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit)
     if (slash != std::string::npos) {
         wanted = wanted.substr(slash + 1);
     }
-    for (const std::string &city : text::closest_matches(wanted, cities, limit)) {
+    for (const std::string& city : text::closest_matches(wanted, cities, limit)) {
         for (std::size_t i = 0; i < names.size() && full.size() < limit; ++i) {
             if (cities[i] == city && std::find(full.begin(), full.end(), names[i]) == full.end()) {
                 full.push_back(names[i]);
@@ -62,7 +62,7 @@ std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit)
     return full;
 }
 
-ZonedView in_zone(const date::time_zone &zone, Instant t) {
+ZonedView in_zone(const date::time_zone& zone, Instant t) {
     const date::sys_info info = zone.get_info(t);
     return {LocalTime{t.time_since_epoch() + info.offset}, info.offset, info.abbrev,
             info.save != std::chrono::minutes{0}};
@@ -74,7 +74,7 @@ std::string format_local(LocalTime t) {
 }
 } // namespace
 
-std::expected<Instant, LocalTimeError> resolve_local(const date::time_zone &zone, LocalTime local,
+std::expected<Instant, LocalTimeError> resolve_local(const date::time_zone& zone, LocalTime local,
                                                      Ambiguity ambiguity) {
     const date::local_info info = zone.get_info(local);
     switch (info.result) {
@@ -135,7 +135,7 @@ std::expected<Instant, std::string> parse_instant(std::string_view text) {
     if (!s.empty() && s.back() == 'z') {
         s.back() = 'Z';
     }
-    const auto try_parse = [&](const char *format, bool has_offset) -> std::optional<Instant> {
+    const auto try_parse = [&](const char* format, bool has_offset) -> std::optional<Instant> {
         std::istringstream in(s);
         date::sys_seconds tp;
         std::chrono::minutes offset{0};
@@ -151,7 +151,7 @@ std::expected<Instant, std::string> parse_instant(std::string_view text) {
     };
     if (s.back() == 'Z') {
         s.pop_back();
-        for (const char *f : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
+        for (const char* f : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
             if (auto t = try_parse(f, false)) {
                 return *t;
             }
@@ -161,7 +161,7 @@ std::expected<Instant, std::string> parse_instant(std::string_view text) {
             return *t;
         }
     } else {
-        for (const char *f : {"%Y-%m-%dT%H:%M:%S%Ez", "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"}) {
+        for (const char* f : {"%Y-%m-%dT%H:%M:%S%Ez", "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"}) {
             if (auto t = try_parse(f, true)) {
                 return *t;
             }

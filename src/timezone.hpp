@@ -18,10 +18,10 @@ using LocalTime = date::local_seconds;
 
 // The zone with this IANA name (exact spelling, e.g. "Europe/Copenhagen"), or nullptr.
 // Loads only that zone's data.
-const date::time_zone *find_zone(std::string_view name);
+const date::time_zone* find_zone(std::string_view name);
 
 // Every zone name (and link name) of the tz database, sorted.
-const std::vector<std::string> &zone_names();
+const std::vector<std::string>& zone_names();
 
 // Up to `limit` zone names closest to `name` (by spelling, or by the city part), best first.
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit = 3);
@@ -33,7 +33,7 @@ struct ZonedView {
     std::string abbrev;            // abbreviation in force, e.g. "CEST"
     bool dst = false;              // daylight-saving time in force
 };
-ZonedView in_zone(const date::time_zone &zone, Instant t);
+ZonedView in_zone(const date::time_zone& zone, Instant t);
 
 // How to resolve a wall-clock time that occurs twice (the hour after a fall-back transition).
 enum class Ambiguity { reject, earlier, later };
@@ -51,7 +51,7 @@ struct LocalTimeError {
 };
 
 // The instant a wall-clock time in `zone` names.
-std::expected<Instant, LocalTimeError> resolve_local(const date::time_zone &zone, LocalTime local,
+std::expected<Instant, LocalTimeError> resolve_local(const date::time_zone& zone, LocalTime local,
                                                      Ambiguity ambiguity = Ambiguity::reject);
 
 // Parses an instant given as ISO 8601 with a zone designator: "2026-02-01T12:00:00Z",

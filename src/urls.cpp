@@ -12,13 +12,13 @@ namespace {
 
 struct UrlHandle {
     struct Free {
-        void operator()(CURLU *h) const { curl_url_cleanup(h); }
+        void operator()(CURLU* h) const { curl_url_cleanup(h); }
     };
     std::unique_ptr<CURLU, Free> handle{curl_url()};
 };
 
-std::string get_part(CURLU *h, CURLUPart part) {
-    char *value = nullptr;
+std::string get_part(CURLU* h, CURLUPart part) {
+    char* value = nullptr;
     if (curl_url_get(h, part, &value, 0) != CURLUE_OK || value == nullptr) {
         return {};
     }
@@ -114,7 +114,7 @@ bool host_is(std::string_view host, std::string_view domain) {
            text::iequals_ascii(host.substr(host.size() - domain.size()), domain);
 }
 
-std::optional<YouTubeLink> parse_youtube(const Url &u) {
+std::optional<YouTubeLink> parse_youtube(const Url& u) {
     const bool short_host = host_is(u.host, "youtu.be");
     const bool long_host = host_is(u.host, "youtube.com") || host_is(u.host, "youtube-nocookie.com");
     if (!short_host && !long_host) {
@@ -122,7 +122,7 @@ std::optional<YouTubeLink> parse_youtube(const Url &u) {
     }
     YouTubeLink link;
     std::string t;
-    for (const auto &[name, value] : query_params(u.query)) {
+    for (const auto& [name, value] : query_params(u.query)) {
         if (is_tracking_param(name)) {
             link.tracking.push_back(name);
         } else if (name == "v") {

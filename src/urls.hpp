@@ -40,7 +40,7 @@ struct YouTubeLink {
 
 // Recognises youtube.com (www., m., music.), youtu.be and youtube-nocookie.com links to a video
 // (watch, youtu.be, shorts, live, embed, v) or a playlist. nullopt for other hosts.
-std::optional<YouTubeLink> parse_youtube(const Url &u);
+std::optional<YouTubeLink> parse_youtube(const Url& u);
 
 // Whether this is a Zoom host (zoom.us or a subdomain such as itucph.zoom.us).
 bool is_zoom_host(std::string_view host);

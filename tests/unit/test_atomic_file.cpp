@@ -16,7 +16,7 @@ struct TempDir {
     }
     ~TempDir() { fs::remove_all(path); }
 };
-std::size_t entries(const fs::path &dir) {
+std::size_t entries(const fs::path& dir) {
     return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
 }
 } // namespace

@@ -5,7 +5,7 @@
 using namespace wtool;
 
 namespace {
-constexpr const char *minimal = R"(
+constexpr const char* minimal = R"(
 [series]
 title = "T"
 timezone = "Europe/Copenhagen"
@@ -24,11 +24,11 @@ title = "A talk"
 name = "Ada"
 )";
 
-bool has_rule(const Diagnostics &d, std::string_view rule) {
-    return std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic &x) { return x.rule == rule; });
+bool has_rule(const Diagnostics& d, std::string_view rule) {
+    return std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) { return x.rule == rule; });
 }
-const Diagnostic *find_rule(const Diagnostics &d, std::string_view rule) {
-    for (const Diagnostic &x : d.items()) {
+const Diagnostic* find_rule(const Diagnostics& d, std::string_view rule) {
+    for (const Diagnostic& x : d.items()) {
         if (x.rule == rule) {
             return &x;
         }
@@ -62,7 +62,7 @@ TEST_CASE("syntax and encoding errors carry positions") {
         Diagnostics diags;
         auto cat = parse_catalogue("[series]\ntitle = \"unterminated\n", "c.toml", diags);
         CHECK_FALSE(cat);
-        const Diagnostic *d = find_rule(diags, "toml-syntax");
+        const Diagnostic* d = find_rule(diags, "toml-syntax");
         REQUIRE(d != nullptr);
         CHECK(d->pos.line == 2);
     }
@@ -98,14 +98,14 @@ title = "No code and no speaker"
 )",
                                "c.toml", diags);
     REQUIRE(cat);
-    const Diagnostic *unknown = find_rule(diags, "unknown-key");
+    const Diagnostic* unknown = find_rule(diags, "unknown-key");
     REQUIRE(unknown != nullptr);
     CHECK(unknown->message == "unknown key 'tittle' in [series]");
     CHECK(unknown->hint == "did you mean 'title'?");
     CHECK(unknown->pos == SourcePos{2, 1});
     CHECK(has_rule(diags, "missing-field")); // title, code, speaker
     std::size_t wrong = 0;
-    for (const Diagnostic &d : diags.items()) {
+    for (const Diagnostic& d : diags.items()) {
         wrong += d.rule == "wrong-type" ? 1 : 0;
     }
     CHECK(wrong == 4); // timezone, start_time, number, date

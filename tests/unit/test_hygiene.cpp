@@ -29,7 +29,7 @@ TEST_CASE("mojibake is found and repaired") {
         CHECK(checker.repair("metrics\u201A\u00C4\u00F6") != std::nullopt);
     }
     SUBCASE("correct text is left alone") {
-        for (const char *ok : {"Jiménez-Sánchez", "São Paulo", "Zając", "Ελληνικά", "東京", "Université Paris-Saclay",
+        for (const char* ok : {"Jiménez-Sánchez", "São Paulo", "Zając", "Ελληνικά", "東京", "Université Paris-Saclay",
                                "«quoted»", "King’s College", "L👀king-Glass", "👩‍🔬 science", "naïve café"}) {
             CAPTURE(ok);
             CHECK(checker.check(ok, hygiene::Lines::single).empty());

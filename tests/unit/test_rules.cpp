@@ -22,7 +22,7 @@ std::string season(int number, std::string_view extra) {
         number, extra, number);
 }
 
-Diagnostics check(const std::string &body, std::string_view now = "2026-01-01T00:00:00Z") {
+Diagnostics check(const std::string& body, std::string_view now = "2026-01-01T00:00:00Z") {
     Diagnostics diags;
     auto cat = parse_catalogue(header + body, "c.toml", diags);
     REQUIRE(cat);
@@ -30,17 +30,17 @@ Diagnostics check(const std::string &body, std::string_view now = "2026-01-01T00
     return diags;
 }
 
-std::vector<std::string> rules_of(const Diagnostics &d) {
+std::vector<std::string> rules_of(const Diagnostics& d) {
     std::vector<std::string> out;
-    for (const Diagnostic &x : d.items()) {
+    for (const Diagnostic& x : d.items()) {
         out.push_back(x.rule);
     }
     return out;
 }
 
-Diagnostic only(const Diagnostics &d, std::string_view rule) {
-    const Diagnostic *found = nullptr;
-    for (const Diagnostic &x : d.items()) {
+Diagnostic only(const Diagnostics& d, std::string_view rule) {
+    const Diagnostic* found = nullptr;
+    for (const Diagnostic& x : d.items()) {
         if (x.rule == rule) {
             REQUIRE_MESSAGE(found == nullptr, "rule reported twice: ", rule);
             found = &x;
@@ -66,8 +66,8 @@ TEST_CASE("time zones") {
                                "c.toml", diags);
     REQUIRE(cat);
     check_catalogue(*cat, tz::Instant{}, diags);
-    std::vector<const Diagnostic *> zones;
-    for (const Diagnostic &d : diags.items()) {
+    std::vector<const Diagnostic*> zones;
+    for (const Diagnostic& d : diags.items()) {
         if (d.rule == "unknown-timezone") {
             zones.push_back(&d);
         }
@@ -208,4 +208,60 @@ TEST_CASE("locating offsets inside string literals") {
     CHECK(locate_in_value(src, {2, 5}, 0) == SourcePos{3, 1});
     CHECK(locate_in_value(src, {2, 5}, 8) == SourcePos{4, 3});
     CHECK(locate_in_value(src, {5, 5}, 1) == SourcePos{5, 7});
+}
+
+TEST_CASE("the remaining rules") {
+    SUBCASE("out-of-range, duplicate-time and time-seconds come from the loader") {
+        Diagnostics diags;
+        auto cat = parse_catalogue(header + "duration_minutes = 0\n\n[[season]]\nnumber = 1\ntime = 10:00:30\n"
+                                            "date = 2026-03-02T10:00:00\n",
+                                   "c.toml", diags);
+        REQUIRE(cat);
+        std::vector<std::string> rules;
+        for (const Diagnostic& d : diags.items()) {
+            rules.push_back(d.rule);
+        }
+        CHECK(std::count(rules.begin(), rules.end(), "out-of-range") == 1);
+        CHECK(std::count(rules.begin(), rules.end(), "duplicate-time") == 1);
+        CHECK(std::count(rules.begin(), rules.end(), "time-seconds") == 1);
+    }
+    SUBCASE("season-empty") {
+        const auto d = check("\n[[season]]\nnumber = 1\ndate = 2026-03-02\n" + zoom + "\n");
+        CHECK(only(d, "season-empty").hint == "add its talks with: wtool add-episode --season 1");
+    }
+    SUBCASE("an unusual but valid code spelling is a warning") {
+        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) +
+                             "\n[[episode]]\ncode = \"S001E002\"\ntitle = \"t\"\n[[episode.speaker]]\nname = \"n\"\n");
+        const Diagnostic code = only(d, "episode-code");
+        CHECK(code.severity == Severity::warning);
+        CHECK(code.hint == "write \"S01E02\"");
+    }
+    SUBCASE("recording-not-shared") {
+        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) +
+                             "\n[[episode]]\ncode = \"S01E02\"\ntitle = \"t\"\nshare_recording = false\n"
+                             "recording = \"https://www.youtube.com/watch?v=abcdefghijk\"\n[[episode.speaker]]\nname = \"n\"\n");
+        CHECK(only(d, "recording-not-shared").message == "episode S01E02 has a recording but share_recording = false");
+    }
+    SUBCASE("control characters, blanks and line breaks in text") {
+        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) +
+                             "\n[[episode]]\ncode = \"S01E02\"\ntitle = \"a\\u0007b\\nc \"\n[[episode.speaker]]\n"
+                             "name = \" n\"\nbio = \"\"\"\nline one  \nline two\"\"\"\n");
+        CHECK(only(d, "control-character").message == "control character U+0007 in S01E02 title");
+        CHECK(only(d, "newline-in-field").message == "S01E02 title has a line break");
+        CHECK(only(d, "leading-blank").message == "S01E02 speaker 1 name starts with a blank");
+        std::size_t trailing = 0;
+        for (const Diagnostic& x : d.items()) {
+            trailing += x.rule == "trailing-blank" ? 1 : 0;
+        }
+        CHECK(trailing == 2); // the title's end, and a line of the bio
+    }
+}
+
+TEST_CASE("ambiguous start in the repeated autumn hour") {
+    // 2026-10-25 is a Sunday (also reported), and 02:30 happens twice in Copenhagen.
+    const auto d = check(season(1, "date = 2026-10-25\ntime = 02:30:00\n" + zoom));
+    const Diagnostic amb = only(d, "ambiguous-time");
+    CHECK(amb.severity == Severity::warning);
+    CHECK(amb.message == "season 1: 2026-10-25 02:30 happens twice in Europe/Copenhagen: first at +02:00 (CEST), "
+                         "then again at +01:00 (CET)");
 }

@@ -11,7 +11,7 @@ tz::LocalTime local(int y, unsigned m, unsigned d, int h, int min) {
 } // namespace
 
 TEST_CASE("the zone's abbreviation comes from the tz database") {
-    const date::time_zone *cph = tz::find_zone("Europe/Copenhagen");
+    const date::time_zone* cph = tz::find_zone("Europe/Copenhagen");
     REQUIRE(cph != nullptr);
     const auto winter = tz::resolve_local(*cph, local(2026, 3, 2, 15, 0));
     REQUIRE(winter);
@@ -24,7 +24,7 @@ TEST_CASE("the zone's abbreviation comes from the tz database") {
 }
 
 TEST_CASE("gaps and repeated hours") {
-    const date::time_zone *cph = tz::find_zone("Europe/Copenhagen");
+    const date::time_zone* cph = tz::find_zone("Europe/Copenhagen");
     SUBCASE("spring forward") {
         const auto r = tz::resolve_local(*cph, local(2026, 3, 29, 2, 30));
         REQUIRE_FALSE(r);

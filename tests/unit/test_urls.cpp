@@ -22,7 +22,7 @@ TEST_CASE("parsing URLs with libcurl") {
 TEST_CASE("YouTube links") {
     const auto yt = [](std::string_view s) { return url::parse_youtube(*url::parse(s)); };
     SUBCASE("every video form has the same canonical URL") {
-        for (const char *s :
+        for (const char* s :
              {"https://youtu.be/1qH-FpyqXtM", "https://www.youtube.com/watch?v=1qH-FpyqXtM",
               "https://m.youtube.com/watch?v=1qH-FpyqXtM&feature=share", "https://youtube.com/shorts/1qH-FpyqXtM",
               "https://www.youtube.com/live/1qH-FpyqXtM", "https://www.youtube.com/embed/1qH-FpyqXtM",
