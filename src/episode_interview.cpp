@@ -78,7 +78,7 @@ class Interview {
         while (!cancelled_) {
             const std::string answer =
                 ask("Date of the webinar day, YYYY-MM-DD (empty: TBA)",
-                    defaults.date ? date::format("%Y-%m-%d", *defaults.date) : std::string{}, Optional::yes);
+                    defaults.date ? date::format("%Y-%m-%d", *defaults.date) : std::string{}, Clearable::yes);
             if (answer.empty()) {
                 break;
             }
@@ -93,7 +93,7 @@ class Interview {
             const std::string question = fmt::format("Start time, HH:MM (empty: the series' {})",
                                                      format_time_of_day(cat_.series.start_time.value));
             const std::string answer =
-                ask(question, defaults.time ? format_time_of_day(*defaults.time) : std::string{}, Optional::yes);
+                ask(question, defaults.time ? format_time_of_day(*defaults.time) : std::string{}, Clearable::yes);
             if (answer.empty()) {
                 break;
             }
@@ -116,7 +116,7 @@ class Interview {
             s.name = ask_required("Speaker's name", defaults.name);
         } else {
             s.name =
-                ask(fmt::format("Speaker {}'s name (empty: no more speakers)", index), defaults.name, Optional::yes);
+                ask(fmt::format("Speaker {}'s name (empty: no more speakers)", index), defaults.name, Clearable::yes);
             if (s.name.empty() || cancelled_) {
                 return std::nullopt;
             }
@@ -130,9 +130,9 @@ class Interview {
     }
 
     // One line; after the input has ended, the default without asking.
-    std::string ask(std::string_view question, std::string_view default_value, Optional optional = Optional::no) {
+    std::string ask(std::string_view question, std::string_view default_value, Clearable clearable = Clearable::no) {
         if (!cancelled_) {
-            if (auto answer = p_.line(question, default_value, optional)) {
+            if (auto answer = p_.line(question, default_value, clearable)) {
                 return std::move(*answer);
             }
             cancelled_ = true;
@@ -151,7 +151,7 @@ class Interview {
     }
 
     std::optional<std::string> ask_optional(std::string_view question, const std::optional<std::string> &given) {
-        std::string answer = ask(question, given.value_or(""), Optional::yes);
+        std::string answer = ask(question, given.value_or(""), Clearable::yes);
         return answer.empty() ? std::nullopt : std::optional<std::string>(std::move(answer));
     }
 

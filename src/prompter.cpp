@@ -36,7 +36,7 @@ std::optional<std::string> Prompter::read_line() {
 }
 
 std::optional<std::string> Prompter::line(std::string_view question, std::string_view default_value,
-                                          Optional optional) {
+                                          Clearable clearable) {
     out_ << question;
     if (!default_value.empty()) {
         out_ << " [" << default_value << "]";
@@ -50,7 +50,7 @@ std::optional<std::string> Prompter::line(std::string_view question, std::string
     if (answer->empty()) {
         return std::string(default_value);
     }
-    if (optional == Optional::yes && text::trim(*answer) == "-") {
+    if (clearable == Clearable::yes && text::trim(*answer) == "-") {
         return std::string{};
     }
     return answer;

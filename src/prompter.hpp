@@ -17,7 +17,8 @@
 
 namespace wtool {
 
-enum class Optional { yes, no };
+// Whether "-" clears a one-line answer (for optional fields).
+enum class Clearable { yes, no };
 
 class Prompter {
   public:
@@ -25,9 +26,10 @@ class Prompter {
     Prompter(std::istream &in, std::ostream &out) : in_(in), out_(out) {}
 
     // Asks for one line: "question [default]: ". An empty answer gives `default_value`; when
-    // `optional` is yes, "-" gives an empty string (no value). nullopt at end of input.
+    // `clearable` is yes (an optional field), "-" gives an empty string (no value). nullopt at
+    // end of input.
     std::optional<std::string> line(std::string_view question, std::string_view default_value = {},
-                                    Optional optional = Optional::no);
+                                    Clearable clearable = Clearable::no);
 
     // Asks for a text of several lines, read up to the first empty line or end of input, joined
     // with "\n". An empty first line (or end of input at once) gives `default_value`; "-" alone

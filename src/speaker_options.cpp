@@ -64,14 +64,17 @@ group_speaker_args(std::span<const SpeakerArg> args) {
             continue;
         }
         SpeakerOptions &current = speakers.back();
-        std::optional<std::string> &target = *slot(current, arg.field);
-        if (target) {
+        std::optional<std::string> *target = slot(current, arg.field);
+        if (target == nullptr) {
+            continue; // --speaker itself, handled above
+        }
+        if (target->has_value()) {
             errors.push_back(fmt::format("{} is given twice for speaker '{}' ('{}' and '{}'); each --speaker takes "
                                          "its own options once, after it",
-                                         option, current.name, *target, arg.value));
+                                         option, current.name, **target, arg.value));
             continue;
         }
-        target = arg.value;
+        *target = arg.value;
     }
     if (!errors.empty()) {
         return std::unexpected(std::move(errors));

@@ -13,7 +13,7 @@ TEST_CASE("prompting") {
         in.str("Ada\n\n-\n-\n");
         CHECK(p.line("Name") == "Ada");
         CHECK(p.line("Country", "UK") == "UK");
-        CHECK(p.line("Honorific", "Dr.", Optional::yes) == "");
+        CHECK(p.line("Honorific", "Dr.", Clearable::yes) == "");
         CHECK(p.line("Required", "x") == "-"); // '-' clears optional fields only
         CHECK(p.line("More") == std::nullopt);
         CHECK(out.str() == "Name: Country [UK]: Honorific [Dr.]: Required [x]: More: \n");
