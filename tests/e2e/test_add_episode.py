@@ -14,7 +14,7 @@ import fcntl
 import json
 import os
 import pathlib
-import pty  # noqa: F401  (documents the dependency: os.openpty is the pty module's primitive)
+import pty
 import random
 import select
 import shutil
@@ -342,7 +342,7 @@ class Terminal:
     """Runs wtool with stdin and stderr on a pseudo-terminal; stdout is a pipe."""
 
     def __init__(self, w, args, cwd):
-        self.master, slave = os.openpty()
+        self.master, slave = pty.openpty()
         self.proc = subprocess.Popen([w.wtool] + args, cwd=cwd, stdin=slave, stderr=slave,
                                      stdout=subprocess.PIPE, env=env_for(TERM="dumb"))
         os.close(slave)
