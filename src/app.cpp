@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cmd_add_episode.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -136,7 +137,8 @@ Environment process_environment() {
                        },
                        isatty(STDOUT_FILENO) == 1,
                        isatty(STDERR_FILENO) == 1,
-                       isatty(STDIN_FILENO) == 1};
+                       isatty(STDIN_FILENO) == 1,
+                       &std::cin};
 }
 
 int run_app(int argc, const char* const* argv, const Environment& env) {
@@ -147,8 +149,11 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     add_global_options(app, global);
 
     ValidateOptions validate_opts;
+    AddEpisodeOptions add_episode_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
+        {setup_add_episode(app, add_episode_opts),
+         [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
     };
     for (const CommandEntry& c : commands) {
         c.app->fallthrough();
@@ -188,6 +193,8 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         ctx.out_color = resolve_color(global.color, env.stdout_tty, env);
         ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
         ctx.interactive = env.stdin_tty && env.stderr_tty;
+        ctx.in = env.in;
+        ctx.test_kill_at = env.getenv("WTOOL_TEST_KILL_AT").value_or("");
         return static_cast<int>(chosen->run(ctx));
     } catch (const CommandError& e) {
         env.out.flush();

@@ -84,6 +84,9 @@ write_file_atomically(const std::filesystem::path& path, std::string_view conten
         ::unlink(temp.c_str());
         return std::unexpected(fmt::format("cannot write '{}': {}", path.string(), errno_text()));
     }
+    if (options.before_rename) {
+        options.before_rename();
+    }
     if (::rename(temp.c_str(), path.c_str()) != 0) {
         const std::string why = errno_text();
         ::unlink(temp.c_str());

@@ -5,6 +5,7 @@
 
 #include <expected>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ struct AtomicWriteOptions {
                                             std::filesystem::perms::group_read | std::filesystem::perms::others_read;
     // Create missing parent folders.
     bool create_parents = false;
+    // Called when the temporary file is complete and on disk, just before the rename (tests use
+    // it to simulate a crash at the worst moment).
+    std::function<void()> before_rename;
 };
 
 // Atomically replaces (or creates) `path` with `content`. On failure nothing at `path` changed

@@ -119,8 +119,8 @@ class Reader {
         }
     }
 
-    Field<int> integer(toml::table& t, std::string_view key, Need need, std::string_view where,
-                       SourcePos table_pos, std::int64_t min, std::int64_t max) {
+    Field<int> integer(toml::table& t, std::string_view key, Need need, std::string_view where, SourcePos table_pos,
+                       std::int64_t min, std::int64_t max) {
         Field<int> out;
         toml::node* n = t.get(key);
         if (n == nullptr) {

@@ -7,6 +7,7 @@
 #include "timezone.hpp"
 
 #include <filesystem>
+#include <istream>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -30,7 +31,11 @@ struct Context {
     bool quiet = false;
     Color out_color = Color::no;
     Color err_color = Color::no;
-    bool interactive = false; // stdin and stderr are terminals: prompts and progress are allowed
+    bool interactive = false;   // stdin and stderr are terminals: prompts and progress are allowed
+    std::istream* in = nullptr; // standard input (prompts, "-" as a file name); null: none
+    // Test-only fault injection ($WTOOL_TEST_KILL_AT, read by app.cpp): the name of a point in a
+    // command's write sequence where it kills itself with SIGKILL (docs/add-episode.md).
+    std::string test_kill_at{};
 };
 
 // A failure that ends the command: printed once by the application as "wtool: error: <what>".

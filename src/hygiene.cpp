@@ -220,7 +220,8 @@ std::vector<Finding> Checker::check(std::string_view value, Lines lines) {
     // Invisible characters and C1 controls: decode only the non-ASCII characters.
     std::size_t i = text::ascii_prefix_length(value);
     if (i == value.size()) { // plain ASCII: no invisible characters, no mojibake
-        std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
         return out;
     }
     char32_t previous = 0;

@@ -51,6 +51,19 @@ TEST_CASE("atomic writes") {
         opts.create_parents = true;
         CHECK(write_file_atomically(deep, "x", opts) == WriteOutcome::written);
     }
+    SUBCASE("the hook before the rename sees the old file and the finished temporary one") {
+        REQUIRE(write_file_atomically(file, "old"));
+        AtomicWriteOptions opts;
+        int calls = 0;
+        opts.before_rename = [&] {
+            ++calls;
+            CHECK(read_file(file) == "old");
+            CHECK(entries(tmp.path) == 2);
+        };
+        CHECK(write_file_atomically(file, "new", opts) == WriteOutcome::written);
+        CHECK(calls == 1);
+        CHECK(read_file(file) == "new");
+    }
     SUBCASE("a failure names the file and leaves the folder clean") {
         const auto r = write_file_atomically(tmp.path / "missing" / "x.md", "x");
         REQUIRE_FALSE(r);

@@ -237,9 +237,10 @@ TEST_CASE("the remaining rules") {
         CHECK(code.hint == "write \"S01E02\"");
     }
     SUBCASE("recording-not-shared") {
-        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) +
-                             "\n[[episode]]\ncode = \"S01E02\"\ntitle = \"t\"\nshare_recording = false\n"
-                             "recording = \"https://www.youtube.com/watch?v=abcdefghijk\"\n[[episode.speaker]]\nname = \"n\"\n");
+        const auto d =
+            check(season(1, "date = 2026-03-02\n" + zoom) +
+                  "\n[[episode]]\ncode = \"S01E02\"\ntitle = \"t\"\nshare_recording = false\n"
+                  "recording = \"https://www.youtube.com/watch?v=abcdefghijk\"\n[[episode.speaker]]\nname = \"n\"\n");
         CHECK(only(d, "recording-not-shared").message == "episode S01E02 has a recording but share_recording = false");
     }
     SUBCASE("control characters, blanks and line breaks in text") {
