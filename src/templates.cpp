@@ -317,8 +317,8 @@ std::expected<std::string, RenderError> render_template(const TemplateSet &templ
         }
     }
     if (!fits(with(""))) {
-        return too_long(fmt::format("the text needs {} characters even without its {{{{#fit}}}} section, more than "
-                                    "the {} allowed",
+        return too_long(fmt::format("the text needs at least {} characters, even shortened as far as its template "
+                                    "allows, more than the {} allowed",
                                     fit->measure(with("")), fit->max_chars));
     }
     return with(cut_at_word(state.brief, [&](const std::string &middle) { return fits(with(middle)); }));

@@ -115,7 +115,8 @@ TEST_CASE("fitting a post") {
     REQUIRE_FALSE(too_short);
     CHECK(too_short.error().kind == RenderError::Kind::too_long);
     CHECK(too_short.error().message ==
-          "the text needs 28 characters even without its {{#fit}} section, more than the 20 allowed");
+          "the text needs at least 28 characters, even shortened as far as its template allows, more than the 20 "
+          "allowed");
     SUBCASE("without a fit request, fit and if_room render their content") {
         CHECK(*render_template(set, "post", view) == full);
     }
