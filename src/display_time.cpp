@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, 7> weekday_names = {"Sunday",   "Monday",
 } // namespace
 
 std::string_view month_name(date::month m) {
-    const unsigned index = static_cast<unsigned>(m);
+    const auto index = static_cast<unsigned>(m);
     return index >= 1 && index <= 12 ? month_names[index - 1] : std::string_view{};
 }
 
@@ -42,7 +42,7 @@ std::string iso_date(date::year_month_day ymd) {
 namespace {
 // Minutes since midnight, folded into [0, 1440).
 long fold_day(std::chrono::minutes since_midnight) {
-    constexpr long day = 24 * 60;
+    constexpr long day = 24L * 60;
     return ((since_midnight.count() % day) + day) % day;
 }
 } // namespace

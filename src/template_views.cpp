@@ -119,11 +119,19 @@ std::string affiliation_country(const Speaker &s) {
     return affiliation + ", " + country;
 }
 
-// When a season happens, as computed by the time module; empty for a TBA season.
+std::chrono::minutes time_of_day(tz::LocalTime t) {
+    return std::chrono::duration_cast<std::chrono::minutes>(t - date::floor<date::days>(t));
+}
+
+// When a season happens, as computed by the time module; empty for a TBA season. Everything shown
+// (date, time of day, CET/CEST) is read from the start instant in the series' zone, so that it is
+// the moment calendars use even for a date written with a UTC offset the zone does not have that
+// day (validate warns about those).
 struct SeasonTime {
-    date::year_month_day date;
     tz::Instant start;
-    tz::ZonedView local; // in the series' zone
+    tz::ZonedView local;        // the start, in the series' zone
+    date::year_month_day date;  // the local date there
+    std::chrono::minutes clock; // the local time of day there
 };
 
 std::expected<std::optional<SeasonTime>, std::string> season_time(const Catalogue &cat, const Season &season) {
@@ -147,11 +155,9 @@ std::expected<std::optional<SeasonTime>, std::string> season_time(const Catalogu
         }
         instant = *resolved;
     }
-    return SeasonTime{date::year_month_day{season.date.value}, instant, tz::in_zone(*zone, instant)};
-}
-
-std::chrono::minutes time_of_day(tz::LocalTime t) {
-    return std::chrono::duration_cast<std::chrono::minutes>(t - date::floor<date::days>(t));
+    const tz::ZonedView view = tz::in_zone(*zone, instant);
+    return SeasonTime{instant, view, date::year_month_day{date::floor<date::days>(view.local)},
+                      time_of_day(view.local)};
 }
 
 Json speaker_json(const Speaker &s, const Escaper &e) {
@@ -281,12 +287,12 @@ std::expected<Json, std::string> season_json(const Catalogue &cat, const Season 
     j["duration_minutes"] = season_duration_minutes(cat, season);
     j["zoom_url"] = e.url(season.zoom_url);
     if (const auto &t = *when) {
-        const std::chrono::minutes start_time = season_start_time(cat, season);
+        const std::chrono::minutes start_time = t->clock;
         const std::string label = display::zone_label(t->local);
         j["date"] = display::iso_date(t->date);
         j["date_long"] = e.line(display::long_date(t->date));
         j["date_ordinal"] = e.line(display::ordinal_date(t->date));
-        j["weekday"] = e.line(display::weekday_name(date::weekday{season.date.value}));
+        j["weekday"] = e.line(display::weekday_name(date::weekday{date::sys_days{t->date}}));
         j["start_time"] = e.line(display::clock_12h(start_time));
         j["start_time_24h"] = e.line(display::clock_24h(start_time));
         j["zone_abbrev"] = e.line(label);

@@ -144,6 +144,14 @@ TEST_CASE("news posts are dated with the offset in force") {
     CHECK(tba.error() == "season 10 has no date yet");
 }
 
+TEST_CASE("a date written with a UTC offset is shown as the instant it names") {
+    // 10:00+01:00 on a summer day is 11:00 CEST in Copenhagen (validate warns about the offset).
+    const Catalogue cat = parse("[[season]]\nnumber = 1\ndate = 2025-05-12T10:00:00+01:00\n");
+    const Json s = season_view(cat, 1);
+    CHECK(s["when"] == "12 May 2025 at 11:00am CEST");
+    CHECK(s["start_utc"] == "2025-05-12T09:00:00Z");
+}
+
 TEST_CASE("text values are escaped for the chosen format") {
     const Catalogue cat = parse(R"toml(
 [[season]]
