@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cmd_time.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -147,8 +148,10 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
     add_global_options(app, global);
 
     ValidateOptions validate_opts;
+    TimeOptions time_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
+        {setup_time(app, time_opts), [&](Context &ctx) { return run_time(ctx, time_opts); }},
     };
     for (const CommandEntry &c : commands) {
         c.app->fallthrough();
