@@ -2,6 +2,9 @@
 #include "timezone.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
 
 using namespace wtool;
 
@@ -269,4 +272,14 @@ TEST_CASE("the reliable range of the tz data") {
     CHECK(tz::format_utc(tz::end_of_reliable_data()) == "2038-01-01T00:00:00Z");
     // Within it, the DST rules apply (2037 is the last year with explicit transitions).
     CHECK(tz::in_zone(*tz::find_zone("Europe/Copenhagen"), utc(2037, 7, 1, 12, 0)).abbrev == "CEST");
+}
+
+TEST_CASE("docs/time.md lists every abbreviation wtool reads") {
+    std::ifstream in(std::filesystem::path(WTOOL_SOURCE_DIR) / "docs" / "time.md");
+    REQUIRE(in);
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const tz::Abbreviation &a : tz::known_abbreviations()) {
+        CAPTURE(a.label);
+        CHECK(doc.find(fmt::format("| `{}` | {} | `{}` |", a.label, a.meaning, a.zone)) != std::string::npos);
+    }
 }
