@@ -193,12 +193,21 @@ Moment when_moment(Context &ctx, const TimeOptions &opts, const tz::When &when, 
     return m;
 }
 
-// The zones of --to, every unknown one reported at once. Abbreviations have their table meaning.
+// The zones of --to (each value may list several, separated by commas), every unknown one reported
+// at once. Abbreviations have their table meaning.
 std::vector<tz::Zone> zones_from_option(Context &ctx, const std::vector<std::string> &names, tz::Instant instant) {
+    std::vector<std::string> split;
+    for (const std::string &option : names) {
+        for (std::size_t start = 0; start <= option.size();) {
+            const std::size_t comma = std::min(option.find(',', start), option.size());
+            split.emplace_back(text::trim(std::string_view(option).substr(start, comma - start)));
+            start = comma + 1;
+        }
+    }
     std::vector<tz::Zone> zones;
     std::vector<std::string> errors;
-    for (const std::string &name : names) {
-        if (text::trim(name).empty()) {
+    for (const std::string &name : split) {
+        if (name.empty()) {
             continue;
         }
         auto query = tz::lookup_zone(name);
@@ -380,8 +389,9 @@ CLI::App *setup_time(CLI::App &app, TimeOptions &opts) {
         ->type_name("YYYY-MM-DD");
     sub->add_option("--from", opts.from, "The zone WHEN is read in, if it names none (default: the series' zone)")
         ->type_name("ZONE");
-    sub->add_option("--to", opts.to, "Zones to convert to (default: the catalogue's audience_timezones)")
-        ->delimiter(',')
+    sub->add_option("--to", opts.to,
+                    "Zones to convert to, separated by commas (default: the catalogue's "
+                    "audience_timezones)")
         ->type_name("ZONE[,ZONE...]");
     sub->add_option("--format", opts.format, "Output format")
         ->check(CLI::IsMember({"text", "markdown", "json"}))

@@ -277,7 +277,10 @@ TEST_CASE("the reliable range of the tz data") {
 TEST_CASE("docs/time.md lists every abbreviation wtool reads") {
     std::ifstream in(std::filesystem::path(WTOOL_SOURCE_DIR) / "docs" / "time.md");
     REQUIRE(in);
-    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string doc;
+    for (std::string line; std::getline(in, line);) {
+        doc += line + "\n";
+    }
     for (const tz::Abbreviation &a : tz::known_abbreviations()) {
         CAPTURE(a.label);
         CHECK(doc.find(fmt::format("| `{}` | {} | `{}` |", a.label, a.meaning, a.zone)) != std::string::npos);
