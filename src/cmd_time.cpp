@@ -78,26 +78,31 @@ tz::Zone zone_or_throw(const tz::ZoneQuery &query, tz::Instant near, const date:
     return std::move(*zone);
 }
 
+// "09:00", or "2025-05-11 23:30" when the local time is not on `day`.
+std::string clock_on(tz::LocalTime t, date::local_days day) {
+    const std::string clock = tz::format_clock_24h(t);
+    return tz::local_day(t) == day ? clock : tz::format_iso_date(tz::local_day(t)) + " " + clock;
+}
+
 // "2025-05-12 10:00 CET" on a summer day: say what the zone really shows, and both readings.
 void warn_label(Context &ctx, const tz::LabelMismatch &mismatch, const tz::Zone &as_written, tz::LocalTime local,
                 tz::Instant instant) {
     const date::time_zone &zone = *mismatch.zone;
     const std::string place = tz::place_name(zone.name());
-    const auto hm = [](tz::LocalTime t) { return tz::format_clock_24h(t); };
-    const tz::Instant utc_written = instant;
+    const date::local_days day = tz::local_day(local);
+    const std::string written = fmt::format("{} {}", tz::format_iso_date(day), tz::format_clock_24h(local));
+    const auto utc_clock = [&](tz::Instant t) { return clock_on(tz::LocalTime{t.time_since_epoch()}, day) + " UTC"; };
     ctx.err << fmt::format("wtool: warning: {} is on {} ({}) on {}, not {} ({})\n", zone.name(), mismatch.actual.abbrev,
-                           tz::format_offset(mismatch.actual.offset), tz::format_iso_date(tz::local_day(local)),
-                           as_written.label, tz::format_offset(as_written.fixed_offset));
-    ctx.err << fmt::format(
-        "  as written: {} {} {} ({}) = {} UTC = {} {} in {}\n", tz::format_iso_date(tz::local_day(local)), hm(local),
-        as_written.label, tz::format_offset(as_written.fixed_offset), hm(tz::LocalTime{utc_written.time_since_epoch()}),
-        hm(mismatch.actual.local), mismatch.actual.abbrev, place);
+                           tz::format_offset(mismatch.actual.offset), tz::format_iso_date(day), as_written.label,
+                           tz::format_offset(as_written.fixed_offset));
+    ctx.err << fmt::format("  as written: {} {} ({}) = {} = {} {} in {}\n", written, as_written.label,
+                           tz::format_offset(as_written.fixed_offset), utc_clock(instant),
+                           clock_on(mismatch.actual.local, day), mismatch.actual.abbrev, place);
     const auto local_reading = tz::resolve_local(zone, local, tz::Ambiguity::earlier);
     if (local_reading) {
         const tz::ZonedView there = tz::in_zone(zone, *local_reading);
-        ctx.err << fmt::format("  {} time: {} {} {} ({}) = {} UTC\n", place, tz::format_iso_date(tz::local_day(local)),
-                               hm(local), there.abbrev, tz::format_offset(there.offset),
-                               hm(tz::LocalTime{local_reading->time_since_epoch()}));
+        ctx.err << fmt::format("  {} time: {} {} ({}) = {}\n", place, written, there.abbrev,
+                               tz::format_offset(there.offset), utc_clock(*local_reading));
         ctx.err << fmt::format("  converting the time as written; for {} time write '{}' instead of '{}'\n", place,
                                there.abbrev, as_written.label);
     } else {
@@ -434,6 +439,10 @@ ExitCode run_time(Context &ctx, const TimeOptions &opts) {
         cat = load_usable_catalogue(ctx);
     }
     const date::time_zone *series = cat ? series_zone(*cat) : nullptr;
+    if (cat && series == nullptr) { // validation reports an unknown zone as an error; never expected here
+        throw CommandError(
+            fmt::format("unknown time zone '{}' in '{}'", cat->series.timezone.value, ctx.catalogue.string()));
+    }
 
     const Moment moment = when ? when_moment(ctx, opts, *when, series) : season_moment(*cat, opts, ctx.now);
     if (moment.instant >= tz::end_of_reliable_data()) {
