@@ -4,6 +4,7 @@
 #include "cmd_announce.hpp"
 #include "cmd_news.hpp"
 #include "cmd_page.hpp"
+#include "cmd_time.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -153,11 +154,13 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
 
     ValidateOptions validate_opts;
     AddEpisodeOptions add_episode_opts;
+    TimeOptions time_opts;
     AnnounceOptions announce_opts;
     PageOptions page_opts;
     NewsOptions news_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
+        {setup_time(app, time_opts), [&](Context& ctx) { return run_time(ctx, time_opts); }},
         {setup_announce(app, announce_opts), [&](Context& ctx) { return run_announce(ctx, announce_opts); }},
         {setup_page(app, page_opts), [&](Context& ctx) { return run_page(ctx, page_opts); }},
         {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},

@@ -1,12 +1,20 @@
 // The time module: every conversion between wall-clock times and instants goes through here,
 // on Howard Hinnant's date/tz reading the operating system's tz database (tzdata). No offset
-// or abbreviation is ever hard-coded: CET or CEST comes from the database for the date at hand.
+// or abbreviation is ever hard-coded: CET or CEST comes from the database for the date at hand,
+// and an abbreviation a user types ("CEST") is read by finding it in a zone that uses it.
+//
+// Cost: the first zone looked up makes date/tz list the zoneinfo folder (one stat per file, about
+// 600); each zone's own file is read only when that zone is first used. Nothing here iterates
+// over every zone except the "did you mean" suggestions and the city index (names only).
+// See docs/time.md and docs/performance.md.
 #pragma once
 
 #include <chrono>
 #include <date/date.h>
 #include <date/tz.h>
 #include <expected>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,14 +25,20 @@ using Instant = std::chrono::sys_seconds;
 using LocalTime = date::local_seconds;
 
 // The zone with this IANA name (exact spelling, e.g. "Europe/Copenhagen"), or nullptr.
-// Loads only that zone's data.
+// "localtime" (the machine's own zone) is not a zone name here. Loads only that zone's data.
 const date::time_zone* find_zone(std::string_view name);
 
 // Every zone name (and link name) of the tz database, sorted.
 const std::vector<std::string>& zone_names();
 
-// Up to `limit` zone names closest to `name` (by spelling, or by the city part), best first.
+// Up to `limit` zone names closest to `name`, best first: by spelling of the whole name or of its
+// city part ("tokio" -> "Asia/Tokyo"), case-insensitive, spaces read as underscores.
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit = 3);
+
+// The first instant wtool cannot convert reliably: 2038-01-01T00:00:00Z. date/tz reads the
+// compiled zone files' explicit transitions, which end in 2037; the rule that continues them
+// (the file's POSIX TZ footer) is not applied, so later daylight-saving times would be wrong.
+Instant end_of_reliable_data();
 
 // A moment as seen in one zone.
 struct ZonedView {
@@ -53,6 +67,135 @@ struct LocalTimeError {
 // The instant a wall-clock time in `zone` names.
 std::expected<Instant, LocalTimeError> resolve_local(const date::time_zone& zone, LocalTime local,
                                                      Ambiguity ambiguity = Ambiguity::reject);
+
+// Standard time or daylight-saving ("summer") time.
+enum class Saving { standard, daylight };
+
+// A place to show a time in, or to read one from: a zone of the tz database, or a fixed UTC
+// offset with the label the user wrote for it ("CET" read as +01:00, "UTC+05:30").
+struct Zone {
+    const date::time_zone* tz = nullptr; // the tz database zone; nullptr for a fixed offset
+    std::chrono::seconds fixed_offset{}; // fixed offset only
+    std::string label;                   // fixed offset only: "CET", "UTC+05:30"
+    Saving saving = Saving::standard;    // fixed offset only: whether the label names summer time
+
+    static Zone of(const date::time_zone& zone);
+    static Zone fixed(std::chrono::seconds offset, std::string label, Saving saving = Saving::standard);
+    [[nodiscard]] bool is_fixed() const { return tz == nullptr; }
+    // The IANA name, or the label of a fixed offset.
+    [[nodiscard]] std::string name() const;
+};
+
+// The moment `t` in `zone`; a fixed offset shows its label as the abbreviation.
+ZonedView in_zone(const Zone& zone, Instant t);
+// The instant a wall-clock time in `zone` names (a fixed offset always names exactly one).
+std::expected<Instant, LocalTimeError> resolve_local(const Zone& zone, LocalTime local,
+                                                     Ambiguity ambiguity = Ambiguity::reject);
+
+// The place an IANA name stands for, for people: "America/New_York" -> "New York",
+// "America/Argentina/Buenos_Aires" -> "Buenos Aires", "UTC" -> "UTC".
+std::string place_name(std::string_view iana_name);
+// The place of a zone: place_name of its IANA name, or the label of a fixed offset.
+std::string place_name(const Zone& zone);
+
+// ---- Abbreviations --------------------------------------------------------------------------
+
+// An abbreviation people type, and where in the tz database its offset is looked up. Only the
+// zone is written down, never the offset: see read_abbreviation.
+struct Abbreviation {
+    std::string_view label;   // "CEST"
+    std::string_view zone;    // a zone that uses it: "Europe/Berlin"
+    Saving saving;            // whether it names daylight-saving time
+    std::string_view meaning; // "Central European Summer Time"
+};
+
+// Every abbreviation wtool understands, in the order docs/time.md lists them.
+std::span<const Abbreviation> known_abbreviations();
+
+// The abbreviation with this label (ASCII case-insensitive), or nullptr.
+const Abbreviation* find_abbreviation(std::string_view label);
+
+// How an abbreviation was read near some instant.
+struct AbbreviationReading {
+    std::chrono::seconds offset{};         // the UTC offset it stands for
+    const date::time_zone* zone = nullptr; // the zone whose periods gave the offset
+    // true: a period of `zone` carries the label itself. false: the tz database no longer uses the
+    // label (it replaced invented ones such as "BRT" by numeric ones such as "-03"); the zone's
+    // nearest period of the same kind (standard or daylight-saving) gave the offset.
+    bool by_name = true;
+};
+
+// The offset `abbr` stands for near the instant `near`. When `context` (may be null) uses the
+// label itself within 50 years of `near`, its meaning wins ("IST" with Europe/Dublin is Irish
+// Standard Time, +01:00); otherwise the abbreviation's own zone is searched: the period nearest
+// to `near` that carries the label, else the nearest period of the same kind. An error when the
+// zone is missing from the tz database.
+std::expected<AbbreviationReading, std::string> read_abbreviation(const Abbreviation& abbr, Instant near,
+                                                                  const date::time_zone* context = nullptr);
+
+// ---- Zones typed by users -------------------------------------------------------------------
+
+// What a zone written by a user names, before any date is known.
+struct ZoneQuery {
+    enum class Kind {
+        zone,         // a zone of the tz database (an IANA name, any case, or a city alone)
+        offset,       // a numeric UTC offset: "+01:00", "-0330", "UTC+1"
+        abbreviation, // a known abbreviation: "CEST"
+    } kind = Kind::zone;
+    const date::time_zone* zone = nullptr;      // Kind::zone
+    std::chrono::seconds offset{};              // Kind::offset
+    const Abbreviation* abbreviation = nullptr; // Kind::abbreviation
+    std::string text;                           // as the user wrote it
+};
+
+// Why a zone written by a user names nothing (or more than one thing).
+struct ZoneLookupError {
+    std::string message;                  // "unknown time zone 'tokio', did you mean 'Asia/Tokyo'?"
+    std::vector<std::string> suggestions; // the closest valid names, best first
+};
+
+// Reads a zone as users write it, in this order: "UTC" or "Z"; a numeric offset ("+01:00",
+// "+0100", "+01", "-3:30", "UTC+1", "GMT-03:00", conventional sign); a known abbreviation
+// ("cest", any case); an exact IANA name; an IANA name in any case and with spaces for
+// underscores ("america/new york"); a city alone ("tokyo", "sao paulo", "port au prince"),
+// looked up among the continent and ocean areas; when a city names several zones (old and new
+// names of one zone), the one with the longest name (America/Argentina/Buenos_Aires), then the
+// first alphabetically. Anything else is an error with the closest valid names.
+std::expected<ZoneQuery, ZoneLookupError> lookup_zone(std::string_view text);
+
+// The zone a query names near the instant `near`: the tz database zone itself, or a fixed offset
+// labelled as written ("UTC+01:00" for offsets, the upper-case abbreviation for abbreviations,
+// read with read_abbreviation and `context`).
+std::expected<Zone, std::string> zone_for(const ZoneQuery& query, Instant near,
+                                          const date::time_zone* context = nullptr);
+
+// An abbreviation that the zone it belongs to does not use at an instant: "CET" on a summer day.
+struct LabelMismatch {
+    const date::time_zone* zone = nullptr; // the zone the label was read in
+    ZonedView actual;                      // what that zone shows at the instant
+};
+
+// When `query` is an abbreviation and the zone it was read in (see read_abbreviation) has a
+// different UTC offset at instant `t` than the label stands for, what that zone shows there.
+// nullopt for anything else, and for labels that agree.
+std::optional<LabelMismatch> check_label(const ZoneQuery& query, const Zone& read_as, Instant t,
+                                         const date::time_zone* context = nullptr);
+
+// ---- Conversion tables ----------------------------------------------------------------------
+
+// One line of a conversion table: a moment in one zone.
+struct ConversionRow {
+    Zone zone;
+    std::string place;      // "New York"; the label of a fixed offset
+    ZonedView view;         // local time, offset, abbreviation there
+    int day_difference = 0; // local date minus the reference date, in days (+1 = the next day)
+};
+
+// The instant `t` in each of `zones`, in order, each with its date compared to `reference_day`
+// (usually the date in the zone the time was given in). Duplicates are kept: callers decide.
+std::vector<ConversionRow> convert(Instant t, std::span<const Zone> zones, date::local_days reference_day);
+
+// ---- Instants -------------------------------------------------------------------------------
 
 // Parses an instant given as ISO 8601 with a zone designator: "2026-02-01T12:00:00Z",
 // "2026-02-01T13:00:00+01:00", "2026-02-01 12:00Z", or a date alone ("2026-02-01", midnight UTC).
