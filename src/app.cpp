@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cmd_check_links.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -147,8 +148,11 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
     add_global_options(app, global);
 
     ValidateOptions validate_opts;
+    CheckLinksOptions check_links_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
+        {setup_check_links(app, check_links_opts),
+         [&](Context &ctx) { return run_check_links(ctx, check_links_opts); }},
     };
     for (const CommandEntry &c : commands) {
         c.app->fallthrough();
