@@ -300,7 +300,8 @@ CLI::App *setup_check_links(CLI::App &app, CheckLinksOptions &opts) {
         ->type_name("URL");
     sub->add_option("--connect-to", opts.connect_to,
                     "Send HOST:PORT's requests to HOST2:PORT2 instead (curl's --connect-to; repeatable)")
-        ->type_name("HOST:PORT:HOST2:PORT2");
+        ->type_name("HOST:PORT:HOST2:PORT2")
+        ->allow_extra_args(false);
     sub->footer("Example:\n  wtool check-links --quiet --state ~/.cache/wtool-links.json --fail-after 2\n\n"
                 "--quiet (a global option) prints only broken and unknown links, nothing when all is well.\n"
                 "Exit status: 0 all links work (warnings allowed), 1 a link is broken, 2 bad usage or an unusable "

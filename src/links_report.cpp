@@ -26,7 +26,8 @@ std::string summary_line(const Counts &c) {
         fmt::format("{} link{}: {} ok, {} warning{}, {} broken, {} unknown", c.total(), c.total() == 1 ? "" : "s", c.ok,
                     c.warning, c.warning == 1 ? "" : "s", c.broken, c.unknown);
     if (c.expired > 0) {
-        out += fmt::format(", {} not checked (expired as expected)", c.expired);
+        out +=
+            fmt::format(", {} expired as expected (Zoom links of past or cancelled seasons, not fetched)", c.expired);
     }
     if (c.reused > 0) {
         out += fmt::format("; {} result{} reused from the state file", c.reused, c.reused == 1 ? "" : "s");
@@ -252,8 +253,8 @@ std::string render_markdown(const std::vector<LinkResult> &results, Detail detai
             }
         }
         if (n > 0) {
-            out += fmt::format("\n<details><summary>{} more link{}</summary>\n\n{}\n</details>\n", n, n == 1 ? "" : "s",
-                               rest);
+            out += fmt::format("\n<details><summary>{} link{} without problems</summary>\n\n{}\n</details>\n", n,
+                               n == 1 ? "" : "s", rest);
         }
     }
     return out;
