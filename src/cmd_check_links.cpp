@@ -353,7 +353,8 @@ ExitCode run_check_links(Context &ctx, const CheckLinksOptions &opts) {
             r.consecutive_failures = next.consecutive_failures;
             state.links.insert_or_assign(r.target.key, std::move(next));
         }
-        if (auto written = write_file_atomically(opts.state, links::render_state(state)); !written) {
+        if (auto written = write_file_atomically(opts.state, links::render_state(state), {.skip_if_unchanged = true});
+            !written) {
             throw CommandError(fmt::format("cannot write state file: {}", written.error()));
         }
     }
