@@ -38,7 +38,7 @@ bool is_failure(const Verdict &v) {
 } // namespace
 
 milliseconds backoff_delay(int retry, const SchedulerOptions &options, double jitter) {
-    const double base = static_cast<double>(options.backoff_base.count());
+    const auto base = static_cast<double>(options.backoff_base.count());
     const double full =
         std::min(base * std::pow(2.0, std::max(retry - 1, 0)), static_cast<double>(options.backoff_max.count()));
     const double factor = 0.5 + 0.5 * std::clamp(jitter, 0.0, 1.0);

@@ -69,7 +69,8 @@ TEST_CASE("text reports") {
               "*disabled* (reused) [embedding-disabled]\n"
               "e.toml:30:13: unknown: https://slow.example.org/a|b (S01E01 speaker 1 homepage): no answer in time "
               "[timeout]\n"
-              "5 links: 1 ok, 1 warning, 1 broken, 1 unknown, 1 expired as expected (Zoom links of past or cancelled seasons, not fetched); 1 result reused "
+              "5 links: 1 ok, 1 warning, 1 broken, 1 unknown, 1 expired as expected (Zoom links of past or cancelled "
+              "seasons, not fetched); 1 result reused "
               "from the state file\n");
     }
     SUBCASE("--quiet: only broken and unknown links") {
@@ -79,7 +80,8 @@ TEST_CASE("text reports") {
               "  also at e.toml:9:30 (series.text.intro)\n"
               "e.toml:30:13: unknown: https://slow.example.org/a|b (S01E01 speaker 1 homepage): no answer in time "
               "[timeout]\n"
-              "5 links: 1 ok, 1 warning, 1 broken, 1 unknown, 1 expired as expected (Zoom links of past or cancelled seasons, not fetched); 1 result reused "
+              "5 links: 1 ok, 1 warning, 1 broken, 1 unknown, 1 expired as expected (Zoom links of past or cancelled "
+              "seasons, not fetched); 1 result reused "
               "from the state file\n");
     }
     SUBCASE("--quiet when all is well: nothing at all") {
@@ -121,7 +123,8 @@ TEST_CASE("JSON reports") {
 TEST_CASE("Markdown reports") {
     CHECK(render_markdown(sample(), Detail::problems) ==
           "## Link check: 1 broken, 1 unknown\n\n"
-          "5 links: 1 ok, 1 warning, 1 broken, 1 unknown, 1 expired as expected (Zoom links of past or cancelled seasons, not fetched); 1 result reused "
+          "5 links: 1 ok, 1 warning, 1 broken, 1 unknown, 1 expired as expected (Zoom links of past or cancelled "
+          "seasons, not fetched); 1 result reused "
           "from the state file.\n\n"
           "| status | link | where | why |\n| --- | --- | --- | --- |\n"
           "| broken | <https://www.youtube.com/watch?v=AUYmTQrZsRA> | `e.toml:20:14` S01E01 recording<br>`e.toml:9:30` "
