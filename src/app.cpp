@@ -2,6 +2,7 @@
 
 #include "cmd_add_episode.hpp"
 #include "cmd_announce.hpp"
+#include "cmd_check_links.hpp"
 #include "cmd_news.hpp"
 #include "cmd_page.hpp"
 #include "cmd_time.hpp"
@@ -154,6 +155,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
 
     ValidateOptions validate_opts;
     AddEpisodeOptions add_episode_opts;
+    CheckLinksOptions check_links_opts;
     TimeOptions time_opts;
     AnnounceOptions announce_opts;
     PageOptions page_opts;
@@ -166,6 +168,8 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},
         {setup_add_episode(app, add_episode_opts),
          [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
+        {setup_check_links(app, check_links_opts),
+         [&](Context& ctx) { return run_check_links(ctx, check_links_opts); }},
     };
     for (const CommandEntry& c : commands) {
         c.app->fallthrough();

@@ -24,7 +24,7 @@ struct AtomicWriteOptions {
     bool create_parents = false;
     // Called when the temporary file is complete and on disk, just before the rename (tests use
     // it to simulate a crash at the worst moment).
-    std::function<void()> before_rename;
+    std::function<void()> before_rename = {};
 };
 
 // Atomically replaces (or creates) `path` with `content`. On failure nothing at `path` changed

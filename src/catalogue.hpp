@@ -92,6 +92,19 @@ struct Episode {
     SourcePos pos;
 };
 
+// [check_links]: how `wtool check-links` judges links. Absent keys keep the defaults below.
+struct CheckLinksSettings {
+    // Texts that mark a Zoom page as an invalid or expired meeting (case-insensitive substrings).
+    Field<std::vector<std::string>> zoom_invalid_markers{
+        {"3001", "does not exist", "is invalid", "no longer valid", "has expired"}};
+    // Texts that mark a Zoom page as a live registration or join page (case-insensitive substrings).
+    Field<std::vector<std::string>> zoom_valid_markers{
+        {"registration", "join meeting", "join webinar", "launch meeting"}};
+    // How long an ok result in the --state file is reused instead of asking again (0: never).
+    Field<int> reuse_ok_hours{12};
+    SourcePos pos;
+};
+
 struct Catalogue {
     std::filesystem::path path; // as given by the user
     std::string source;         // the file's full text
@@ -99,6 +112,7 @@ struct Catalogue {
     Site site;
     std::vector<Season> seasons;   // file order
     std::vector<Episode> episodes; // file order
+    CheckLinksSettings check_links;
 
     // The season with this number, or nullptr.
     [[nodiscard]] const Season* find_season(int number) const;

@@ -14,7 +14,7 @@ namespace wtool {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> root_keys = {"series", "site", "season", "episode"};
+constexpr std::array<std::string_view, 5> root_keys = {"series", "site", "season", "episode", "check_links"};
 constexpr std::array<std::string_view, 14> series_keys = {
     "title",       "timezone",  "start_time",   "duration_minutes", "audience_timezones", "announce_times", "site_url",
     "webinar_url", "talks_url", "playlist_url", "templates",        "alarm_minutes",      "organiser",      "text"};
@@ -28,8 +28,10 @@ constexpr std::array<std::string_view, 7> episode_keys = {"code",      "title", 
                                                           "recording", "share_recording", "speaker"};
 constexpr std::array<std::string_view, 6> speaker_keys = {"name",    "honorific", "affiliation",
                                                           "country", "homepage",  "bio"};
-constexpr std::array<std::string_view, 8> kinds = {"root", "series", "series.organiser", "series.text",
-                                                   "site", "season", "episode",          "episode.speaker"};
+constexpr std::array<std::string_view, 3> check_links_keys = {"zoom_invalid_markers", "zoom_valid_markers",
+                                                              "reuse_ok_hours"};
+constexpr std::array<std::string_view, 9> kinds = {"root",   "series",  "series.organiser", "series.text", "site",
+                                                   "season", "episode", "episode.speaker",  "check_links"};
 
 SourcePos pos_of(const toml::source_region& r) {
     return {r.begin.line, r.begin.column};
@@ -405,6 +407,48 @@ class Reader {
         }
     }
 
+    // A list of marker texts: every item a non-empty string. Absent or faulty: not present.
+    Field<std::vector<std::string>> markers(toml::table& t, std::string_view key) {
+        Field<std::vector<std::string>> out;
+        toml::node* n = t.get(key);
+        if (n == nullptr) {
+            return out;
+        }
+        if (!n->is_array()) {
+            wrong_type(*n, key, "an array of strings", fmt::format("e.g. {} = [\"does not exist\"]", key));
+            return out;
+        }
+        const std::vector<Text> items = string_array(t, key);
+        bool usable = items.size() == n->as_array()->size();
+        for (const Text& item : items) {
+            if (text::trim(item.value).empty()) {
+                diags_.error("out-of-range", item.pos, fmt::format("'{}' has an empty marker", key),
+                             "an empty marker would match every page; remove it");
+                usable = false;
+            }
+            out.value.push_back(item.value);
+        }
+        out.pos = pos_of(*n);
+        out.present = usable;
+        return out;
+    }
+
+    // [check_links]: each key present replaces its default.
+    void read_check_links(toml::table& t, CheckLinksSettings& c) {
+        c.pos = pos_of(t);
+        check_keys(t, check_links_keys, "[check_links]");
+        if (auto invalid = markers(t, "zoom_invalid_markers"); invalid.present) {
+            c.zoom_invalid_markers = std::move(invalid);
+        }
+        if (auto valid = markers(t, "zoom_valid_markers"); valid.present) {
+            c.zoom_valid_markers = std::move(valid);
+        }
+        if (auto hours = integer(t, "reuse_ok_hours", Need::optional, "[check_links]", c.pos, 0, 24 * 366);
+            hours.present) {
+            c.reuse_ok_hours = hours;
+        }
+    }
+
   private:
     Diagnostics& diags_;
 };
@@ -461,6 +505,8 @@ std::span<const std::string_view> known_keys(std::string_view table_kind) {
         return episode_keys;
     if (table_kind == "episode.speaker")
         return speaker_keys;
+    if (table_kind == "check_links")
+        return check_links_keys;
     return {};
 }
 
@@ -501,6 +547,9 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
     }
     for (toml::table* t : reader.tables(root, "episode", "episode")) {
         reader.read_episode(*t, cat.episodes.emplace_back());
+    }
+    if (toml::table* check_links = reader.table(root, "check_links")) {
+        reader.read_check_links(*check_links, cat.check_links);
     }
     cat.source = std::move(source);
     return cat;

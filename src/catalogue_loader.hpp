@@ -40,7 +40,7 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
 // suggestions; docs/catalogue.md and the JSON Schema list the same keys (a test checks).
 std::span<const std::string_view> known_keys(std::string_view table_kind);
 // The table kinds: "root", "series", "series.organiser", "series.text", "site", "season",
-// "episode", "episode.speaker".
+// "episode", "episode.speaker", "check_links".
 std::span<const std::string_view> table_kinds();
 
 } // namespace wtool

@@ -190,4 +190,41 @@ bool is_zoom_meeting_path(std::string_view path) {
     return false;
 }
 
+Service classify(const Url& u) {
+    if (const auto yt = parse_youtube(u)) {
+        if (yt->kind == YouTubeLink::Kind::video) {
+            return Service::youtube_video;
+        }
+        if (yt->kind == YouTubeLink::Kind::playlist && !yt->playlist_id.empty()) {
+            return Service::youtube_playlist;
+        }
+        return Service::web;
+    }
+    if (is_zoom_host(u.host) && is_zoom_meeting_path(u.path)) {
+        return Service::zoom_meeting;
+    }
+    return Service::web;
+}
+
+std::expected<std::string, std::string> append_query(std::string_view url, std::string_view name,
+                                                     std::string_view value) {
+    UrlHandle h;
+    if (!h.handle) {
+        return std::unexpected(std::string("out of memory"));
+    }
+    const std::string base(url);
+    if (const CURLUcode rc = curl_url_set(h.handle.get(), CURLUPART_URL, base.c_str(), 0); rc != CURLUE_OK) {
+        return std::unexpected(describe(rc));
+    }
+    std::string param(name);
+    param += '=';
+    param += value;
+    if (const CURLUcode rc =
+            curl_url_set(h.handle.get(), CURLUPART_QUERY, param.c_str(), CURLU_APPENDQUERY | CURLU_URLENCODE);
+        rc != CURLUE_OK) {
+        return std::unexpected(describe(rc));
+    }
+    return get_part(h.handle.get(), CURLUPART_URL);
+}
+
 } // namespace wtool::url

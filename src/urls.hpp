@@ -48,4 +48,18 @@ bool is_zoom_host(std::string_view host);
 // /webinar/register/..., /w/...
 bool is_zoom_meeting_path(std::string_view path);
 
+// Which service a link belongs to, so that it can be checked the way that service needs.
+enum class Service {
+    youtube_video,    // a YouTube video (parse_youtube kind video)
+    youtube_playlist, // a YouTube playlist with a list id
+    zoom_meeting,     // a Zoom meeting, webinar or registration link
+    web,              // anything else, including other YouTube and Zoom pages
+};
+Service classify(const Url& u);
+
+// `url` with "name=value" appended to its query, the value percent-encoded by libcurl (so a
+// whole URL can be a parameter). An error when `url` does not parse.
+std::expected<std::string, std::string> append_query(std::string_view url, std::string_view name,
+                                                     std::string_view value);
+
 } // namespace wtool::url

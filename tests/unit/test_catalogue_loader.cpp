@@ -151,3 +151,61 @@ TEST_CASE("episode codes") {
     CHECK_FALSE(parse_episode_code("s09e01"));
     CHECK(format_episode_code(10, 4) == "S10E04");
 }
+
+TEST_CASE("the [check_links] table") {
+    const std::string head = "[series]\ntitle = \"T\"\ntimezone = \"Europe/Copenhagen\"\nstart_time = 15:00:00\n";
+    SUBCASE("absent: the defaults") {
+        Diagnostics diags;
+        auto cat = parse_catalogue(head, "c.toml", diags);
+        REQUIRE(cat);
+        CHECK(diags.empty());
+        const CheckLinksSettings& c = cat->check_links;
+        CHECK_FALSE(c.zoom_invalid_markers.present);
+        CHECK(c.zoom_invalid_markers.value ==
+              std::vector<std::string>{"3001", "does not exist", "is invalid", "no longer valid", "has expired"});
+        CHECK(c.zoom_valid_markers.value ==
+              std::vector<std::string>{"registration", "join meeting", "join webinar", "launch meeting"});
+        CHECK(c.reuse_ok_hours.value == 12);
+    }
+    SUBCASE("each key replaces its default") {
+        Diagnostics diags;
+        auto cat = parse_catalogue(head + "[check_links]\nzoom_invalid_markers = [\"gone\", \"3001\"]\n"
+                                          "zoom_valid_markers = []\nreuse_ok_hours = 0\n",
+                                   "c.toml", diags);
+        REQUIRE(cat);
+        CHECK(diags.empty());
+        const CheckLinksSettings& c = cat->check_links;
+        CHECK(c.zoom_invalid_markers.present);
+        CHECK(c.zoom_invalid_markers.value == std::vector<std::string>{"gone", "3001"});
+        CHECK(c.zoom_invalid_markers.pos == SourcePos{6, 24});
+        CHECK(c.zoom_valid_markers.present);
+        CHECK(c.zoom_valid_markers.value.empty());
+        CHECK(c.reuse_ok_hours.value == 0);
+        CHECK(c.pos == SourcePos{5, 1});
+    }
+    SUBCASE("wrong values keep the defaults and are reported") {
+        Diagnostics diags;
+        auto cat = parse_catalogue(head + "[check_links]\nzoom_invalid_markers = \"gone\"\n"
+                                          "zoom_valid_markers = [\"ok\", \" \"]\nreuse_ok_hours = -1\n"
+                                          "reuse_ok_hour = 3\n",
+                                   "c.toml", diags);
+        REQUIRE(cat);
+        REQUIRE(diags.items().size() == 4);
+        CHECK(diags.items()[0].rule == "unknown-key");
+        CHECK(diags.items()[0].message == "unknown key 'reuse_ok_hour' in [check_links]");
+        CHECK(diags.items()[0].hint == "did you mean 'reuse_ok_hours'?");
+        CHECK(diags.items()[1].rule == "wrong-type");
+        CHECK(diags.items()[1].message == "'zoom_invalid_markers' must be an array of strings, not a string");
+        CHECK(diags.items()[2].message == "'zoom_valid_markers' has an empty marker");
+        CHECK(diags.items()[2].pos == SourcePos{7, 29});
+        CHECK(diags.items()[3].message == "'reuse_ok_hours' must be between 0 and 8784, not -1");
+        CHECK_FALSE(cat->check_links.zoom_invalid_markers.present);
+        CHECK_FALSE(cat->check_links.zoom_valid_markers.present);
+        CHECK(cat->check_links.reuse_ok_hours.value == 12);
+    }
+    SUBCASE("the table is known") {
+        CHECK(known_keys("check_links").size() == 3);
+        CHECK(std::find(known_keys("root").begin(), known_keys("root").end(), "check_links") !=
+              known_keys("root").end());
+    }
+}

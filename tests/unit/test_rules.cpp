@@ -263,6 +263,7 @@ TEST_CASE("ambiguous start in the repeated autumn hour") {
     const auto d = check(season(1, "date = 2026-10-25\ntime = 02:30:00\n" + zoom));
     const Diagnostic amb = only(d, "ambiguous-time");
     CHECK(amb.severity == Severity::warning);
-    CHECK(amb.message == "season 1: 2026-10-25 02:30 happens twice in Europe/Copenhagen: first at +02:00 (CEST, 00:30 UTC), "
-                         "then again at +01:00 (CET, 01:30 UTC)");
+    CHECK(amb.message ==
+          "season 1: 2026-10-25 02:30 happens twice in Europe/Copenhagen: first at +02:00 (CEST, 00:30 UTC), "
+          "then again at +01:00 (CET, 01:30 UTC)");
 }

@@ -63,3 +63,27 @@ TEST_CASE("Zoom links") {
     CHECK(url::is_zoom_meeting_path("/webinar/register/WN_abc"));
     CHECK_FALSE(url::is_zoom_meeting_path("/pricing"));
 }
+
+TEST_CASE("services of links") {
+    const auto service = [](std::string_view s) { return url::classify(*url::parse(s)); };
+    CHECK(service("https://youtu.be/1qH-FpyqXtM") == url::Service::youtube_video);
+    CHECK(service("https://www.youtube.com/shorts/1qH-FpyqXtM") == url::Service::youtube_video);
+    CHECK(service("https://www.youtube.com/live/1qH-FpyqXtM?si=x") == url::Service::youtube_video);
+    CHECK(service("https://www.youtube.com/playlist?list=PLWC") == url::Service::youtube_playlist);
+    CHECK(service("https://www.youtube.com/playlist") == url::Service::web);
+    CHECK(service("https://www.youtube.com/watch?v=short") == url::Service::web);
+    CHECK(service("https://itucph.zoom.us/meeting/register/7Uu9dZ9TQVO75y1arqSp4g") == url::Service::zoom_meeting);
+    CHECK(service("https://zoom.us/webinar/register/WN_abc") == url::Service::zoom_meeting);
+    CHECK(service("https://itucph.zoom.us/j/61746892111") == url::Service::zoom_meeting);
+    CHECK(service("https://zoom.us/") == url::Service::web);
+    CHECK(service("https://zoom.us.evil.example/j/1") == url::Service::web);
+    CHECK(service("https://example.org/j/1") == url::Service::web);
+}
+
+TEST_CASE("appending a query parameter") {
+    CHECK(url::append_query("https://www.youtube.com/oembed", "url", "https://youtu.be/x?a=1&b=2 c") ==
+          "https://www.youtube.com/oembed?url=https%3a%2f%2fyoutu.be%2fx%3fa%3d1%26b%3d2+c");
+    CHECK(url::append_query("http://127.0.0.1:8080/o?k=v", "format", "json") ==
+          "http://127.0.0.1:8080/o?k=v&format=json");
+    CHECK_FALSE(url::append_query("not a url", "a", "b"));
+}

@@ -1,0 +1,539 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `wtool check-links` against a real HTTP server on 127.0.0.1.
+
+The test starts a threaded http.server that plays YouTube's oEmbed endpoint, Zoom pages and
+ordinary web pages (slow ones, resetting ones, redirect loops, rate limits, a huge body, a bot
+wall). wtool reaches it through real-looking host names: `--connect-to HOST:80:127.0.0.1:PORT`
+sends http://www.youtube.com, http://itucph.zoom.us and http://other.test there, and
+`--oembed-endpoint http://www.youtube.com/oembed` makes the YouTube checks plain http. Nothing
+leaves the machine. The server records every request and the most requests it ever had in
+flight per host, so the test can check wtool's per-host limit.
+
+Usage: test_check_links.py --wtool PATH
+"""
+import argparse
+import email.utils
+import json
+import os
+import pathlib
+import select
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+FAILURES = []
+
+
+def check(name, condition, detail=""):
+    if not condition:
+        FAILURES.append(f"{name}: {detail}")
+        print(f"FAIL {name}: {detail}", file=sys.stderr)
+
+
+class Recorder:
+    """What the server saw: requests (time, method, host, path, user agent) and concurrency."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.requests = []
+        self.in_flight = {}
+        self.max_in_flight = {}
+        self.hits = {}
+        self.huge_bytes_sent = []
+
+    def begin(self, handler):
+        host = handler.headers.get("Host", "").split(":")[0]
+        with self.lock:
+            self.requests.append((time.monotonic(), handler.command, host, handler.path,
+                                  handler.headers.get("User-Agent", "")))
+            self.in_flight[host] = self.in_flight.get(host, 0) + 1
+            self.max_in_flight[host] = max(self.max_in_flight.get(host, 0), self.in_flight[host])
+            key = (host, urllib.parse.urlsplit(handler.path).path)
+            self.hits[key] = self.hits.get(key, 0) + 1
+            return host, self.hits[key]
+
+    def end(self, host):
+        with self.lock:
+            self.in_flight[host] -= 1
+
+    def times(self, host, path_prefix):
+        with self.lock:
+            return [t for (t, _m, h, p, _ua) in self.requests if h == host and p.startswith(path_prefix)]
+
+    def count(self, host, path_prefix):
+        return len(self.times(host, path_prefix))
+
+    def reset(self):
+        with self.lock:
+            self.requests.clear()
+            self.max_in_flight.clear()
+            self.hits.clear()
+            self.huge_bytes_sent.clear()
+
+
+RECORDER = Recorder()
+HUGE = 50 * 1024 * 1024  # bytes the huge pages claim to have
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):  # keep the test's output readable
+        pass
+
+    def reply(self, status, body=b"", headers=None, content_type="text/html; charset=utf-8"):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def reset_connection(self):
+        # SO_LINGER with a zero timeout makes close() send a TCP RST.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
+    def client_gone_within(self, seconds):
+        """Waits up to `seconds`; True as soon as the client closes the connection."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            readable, _, _ = select.select([self.connection], [], [], 0.02)
+            if readable:
+                try:
+                    if not self.connection.recv(1, socket.MSG_PEEK):
+                        self.close_connection = True
+                        return True
+                except OSError:
+                    self.close_connection = True
+                    return True
+        return False
+
+    def huge(self, first_bytes):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(HUGE))
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        chunk = b"x" * 65536
+        sent = 0
+        try:
+            self.wfile.write(first_bytes)
+            sent += len(first_bytes)
+            while sent < HUGE:
+                self.wfile.write(chunk)
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        with RECORDER.lock:
+            RECORDER.huge_bytes_sent.append(sent)
+
+    def do_HEAD(self):
+        self.route()
+
+    def do_GET(self):
+        self.route()
+
+    def route(self):
+        host, nth = RECORDER.begin(self)
+        try:
+            url = urllib.parse.urlsplit(self.path)
+            if host == "www.youtube.com":
+                self.oembed(url, nth)
+            elif host == "itucph.zoom.us":
+                self.zoom(url.path, nth)
+            else:
+                self.web(url.path, nth)
+        finally:
+            RECORDER.end(host)
+
+    def oembed(self, url, nth):
+        if url.path != "/oembed":
+            return self.reply(404, b"no such page")
+        query = urllib.parse.parse_qs(url.query)
+        if query.get("format") != ["json"]:
+            return self.reply(501, b"format missing")
+        link = urllib.parse.urlsplit(query.get("url", [""])[0])
+        video = (urllib.parse.parse_qs(link.query).get("v") or urllib.parse.parse_qs(link.query).get("list")
+                 or [""])[0]
+        good = json.dumps({"type": "video", "title": f"Talk {video}", "version": "1.0"}).encode()
+        if video == "GOODVIDEO01" or video == "PLgoodlist":
+            return self.reply(200, good, content_type="application/json")
+        if video == "NOEMBED0001":
+            return self.reply(401, b"Unauthorized")
+        if video == "PRIVATE0001":
+            return self.reply(403, b"Forbidden")
+        if video == "DELETED0001":
+            return self.reply(404, b"Not Found")
+        if video == "BADID000001":
+            return self.reply(400, b"Bad Request")
+        if video == "NOTJSON0001":
+            return self.reply(200, b"<html><body>Sign in to confirm</body></html>")
+        if video == "RATELIMIT01":
+            if nth_for_video(video) == 1:
+                return self.reply(429, b"slow down", {"Retry-After": "1"})
+            return self.reply(200, good, content_type="application/json")
+        return self.reply(404, b"Not Found")
+
+    def zoom(self, path, nth):
+        if path == "/meeting/register/valid":
+            return self.reply(200, b"<title>Meeting Registration - Zoom</title><form>...</form>")
+        if path == "/meeting/register/invalid":
+            return self.reply(200, b"<div class=error>This meeting ID is invalid. (3001)</div>")
+        if path == "/meeting/register/plain":
+            return self.reply(200, b"<html><body>Zoom</body></html>")
+        if path == "/meeting/register/custom":
+            return self.reply(200, b"<p>Diese Besprechung existiert nicht</p>")
+        if path == "/j/404404404":
+            return self.reply(404, b"Not Found")
+        if path == "/j/302302302":
+            return self.reply(302, b"", {"Location": "/error?code=3001"})
+        if path == "/error":
+            return self.reply(200, b"<p>Meeting does not exist</p>")
+        if path == "/meeting/register/huge":
+            return self.huge(b"<title>Webinar Registration - Zoom</title>")
+        return self.reply(404, b"Not Found")
+
+    def web(self, path, nth):
+        if path == "/ok" or path.startswith("/conc/") or path.startswith("/interval/"):
+            if path.startswith("/conc/"):
+                time.sleep(0.1)
+            return self.reply(200, b"<p>fine</p>")
+        if path == "/gone":
+            return self.reply(404, b"Not Found")
+        if path == "/slow":
+            if self.client_gone_within(3.0):
+                return  # the client gave up (its timeout): the request is over for both sides
+            return self.reply(200, b"<p>late</p>")
+        if path == "/reset":
+            return self.reset_connection()
+        if path == "/loop-a":
+            return self.reply(302, b"", {"Location": "http://other.test/loop-b"})
+        if path == "/loop-b":
+            return self.reply(301, b"", {"Location": "/loop-a"})
+        if path == "/botwall":
+            return self.reply(403, b"<p>Just a moment...</p>", {"cf-mitigated": "challenge"})
+        if path == "/no-head":
+            if self.command == "HEAD":
+                return self.reply(405, b"")
+            return self.reply(200, b"<p>GET only</p>")
+        if path == "/busy-date":
+            if nth == 1:  # the first request (HEAD): come back in two seconds, said as an HTTP date
+                return self.reply(503, b"busy", {"Retry-After": email.utils.formatdate(time.time() + 2, usegmt=True)})
+            return self.reply(200, b"<p>now</p>")
+        if path == "/huge":
+            if self.command == "HEAD":
+                return self.reply(405, b"")
+            return self.huge(b"<p>")
+        return self.reply(404, b"Not Found")
+
+
+VIDEO_HITS = {}
+VIDEO_LOCK = threading.Lock()
+
+
+def nth_for_video(video):
+    with VIDEO_LOCK:
+        VIDEO_HITS[video] = VIDEO_HITS.get(video, 0) + 1
+        return VIDEO_HITS[video]
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def handle_error(self, request, client_address):
+        pass  # resets and aborted transfers are part of the test
+
+
+def run_wtool(wtool, port, args, stdin=None, cwd=None):
+    connect = [f"--connect-to={h}:80:127.0.0.1:{port}" for h in
+               ("www.youtube.com", "itucph.zoom.us", "other.test", "conc.test", "interval.test")]
+    cmd = [wtool, "check-links", "--oembed-endpoint", "http://www.youtube.com/oembed", *connect, *args]
+    # No proxy from the environment may catch the loopback requests (libcurl honours *_proxy).
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    start = time.monotonic()
+    proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=120, cwd=cwd, env=env)
+    return proc, time.monotonic() - start
+
+
+def verdicts(stdout):
+    report = json.loads(stdout)
+    return {link["url"]: (link["status"], link["kind"]) for link in report["links"]}, report
+
+
+EXPECTED = {
+    # YouTube through oEmbed
+    "https://www.youtube.com/watch?v=GOODVIDEO01": ("ok", "ok"),
+    "https://youtu.be/GOODVIDEO01?si=tracking": ("ok", "ok"),  # same key: checked once
+    "https://www.youtube.com/playlist?list=PLgoodlist": ("ok", "ok"),
+    "https://www.youtube.com/watch?v=NOEMBED0001": ("warning", "embedding-disabled"),
+    "https://www.youtube.com/watch?v=PRIVATE0001": ("broken", "private"),
+    "https://www.youtube.com/watch?v=DELETED0001": ("broken", "gone"),
+    "https://www.youtube.com/watch?v=BADID000001": ("broken", "malformed-id"),
+    "https://www.youtube.com/watch?v=NOTJSON0001": ("broken", "private"),
+    "https://www.youtube.com/watch?v=RATELIMIT01": ("ok", "ok"),
+    # Zoom pages (a Zoom link in a FILE has no season: always fetched)
+    "http://itucph.zoom.us/meeting/register/valid": ("ok", "ok"),
+    "http://itucph.zoom.us/meeting/register/invalid": ("broken", "invalid-meeting"),
+    "http://itucph.zoom.us/meeting/register/plain": ("warning", "unverified"),
+    "http://itucph.zoom.us/j/404404404": ("broken", "gone"),
+    "http://itucph.zoom.us/j/302302302": ("broken", "error-page"),
+    "http://itucph.zoom.us/meeting/register/huge": ("ok", "ok"),
+    # other pages
+    "http://other.test/ok": ("ok", "ok"),
+    "http://other.test/gone": ("broken", "gone"),
+    "http://other.test/slow": ("unknown", "timeout"),
+    "http://other.test/reset": ("unknown", "connection-reset"),
+    "http://other.test/loop-a": ("broken", "redirect-loop"),
+    "http://other.test/botwall": ("warning", "blocked"),
+    "http://other.test/no-head": ("ok", "ok"),
+    "http://other.test/busy-date": ("ok", "ok"),
+    "http://other.test/huge": ("ok", "ok"),
+}
+
+
+def test_verdicts(wtool, port, tmp):
+    page = tmp / "links.md"
+    lines = ["# Links\n"]
+    for i, url in enumerate(EXPECTED):
+        lines.append(f"- [link {i}]({url})\n")
+    page.write_text("".join(lines), encoding="utf-8")
+    RECORDER.reset()
+    proc, elapsed = run_wtool(wtool, port, [str(page), "--format", "json", "--timeout", "1", "--retries", "1",
+                                            "--jobs", "8", "--host-concurrency", "2"])
+    check("verdicts: exit code 1 (a link is broken)", proc.returncode == 1, f"{proc.returncode}\n{proc.stderr}")
+    check("verdicts: nothing on stderr when piped (no progress line)", proc.stderr == "", proc.stderr)
+    check("verdicts: within the time budget", elapsed < 20, f"{elapsed:.1f} s")
+    found, report = verdicts(proc.stdout)
+    # Both spellings of GOODVIDEO01 are one link with two places.
+    for url, expected in EXPECTED.items():
+        if url == "https://youtu.be/GOODVIDEO01?si=tracking":
+            continue
+        check(f"verdict of {url}", found.get(url) == expected, f"got {found.get(url)}, want {expected}")
+    good = [link for link in report["links"] if link["key"] == "https://www.youtube.com/watch?v=GOODVIDEO01"]
+    check("two spellings of a video are one check", len(good) == 1 and len(good[0]["places"]) == 2, str(good))
+    check("places carry line and column",
+          good and good[0]["places"][0] == {"file": str(page), "line": 2, "column": 12, "role": "file",
+                                            "where": "", "season": None}, str(good))
+    check("oEmbed asked once for the two spellings",
+          RECORDER.count("www.youtube.com", "/oembed?url=https%3a%2f%2fwww.youtube.com%2fwatch%3fv%3dGOODVIDEO01") == 1,
+          str(RECORDER.requests))
+    # Retry-After honoured: seconds (oEmbed 429) and an HTTP date (503).
+    rate = RECORDER.times("www.youtube.com", "/oembed?url=https%3a%2f%2fwww.youtube.com%2fwatch%3fv%3dRATELIMIT01")
+    check("429 Retry-After: 1 is waited for", len(rate) == 2 and rate[1] - rate[0] >= 0.95, str(rate))
+    busy = RECORDER.times("other.test", "/busy-date")
+    check("503 Retry-After as an HTTP date is waited for", len(busy) == 2 and busy[1] - busy[0] >= 0.95, str(busy))
+    check("huge bodies: the transfers stop early (at the 1 MiB cap)",
+          len(RECORDER.huge_bytes_sent) == 2 and all(n < 16 * 1024 * 1024 for n in RECORDER.huge_bytes_sent),
+          str(RECORDER.huge_bytes_sent))
+    check("the redirect to the Zoom error page is not fetched", RECORDER.count("itucph.zoom.us", "/error") == 0)
+    check("slow: asked twice with --retries 1", RECORDER.count("other.test", "/slow") == 2)
+    check("loop: no endless requests", RECORDER.count("other.test", "/loop-") <= 4)
+    for host, most in RECORDER.max_in_flight.items():
+        check(f"at most 2 requests in flight to {host}", most <= 2, str(most))
+    agents = {ua for (_t, _m, _h, _p, ua) in RECORDER.requests}
+    check("User-Agent names wtool", all(ua.startswith("wtool/") and "link checker" in ua for ua in agents),
+          str(agents))
+
+
+def test_concurrency_cap(wtool, port, tmp):
+    urls = "".join(f"http://conc.test/conc/{i}\n" for i in range(24))
+    for cap in (1, 3):
+        RECORDER.reset()
+        proc, elapsed = run_wtool(wtool, port, ["-", "--jobs", "16", "--host-concurrency", str(cap),
+                                                "--host-interval", "0"], stdin=urls)
+        check(f"cap {cap}: exit 0", proc.returncode == 0, proc.stdout + proc.stderr)
+        most = RECORDER.max_in_flight.get("conc.test", 0)
+        check(f"cap {cap}: the server never sees more than {cap} at once", 0 < most <= cap, str(most))
+        if cap > 1:
+            check(f"cap {cap}: requests do run in parallel", most > 1, str(most))
+        check(f"cap {cap}: every link asked once", RECORDER.count("conc.test", "/conc/") == 24)
+        check(f"cap {cap}: within the time budget", elapsed < 24 * 0.1 / cap + 10, f"{elapsed:.1f} s")
+    # --host-interval spaces the starts to one host.
+    RECORDER.reset()
+    urls = "".join(f"http://interval.test/interval/{i}\n" for i in range(5))
+    proc, _ = run_wtool(wtool, port, ["-", "--host-interval", "300"], stdin=urls)
+    starts = sorted(RECORDER.times("interval.test", "/interval/"))
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    check("host interval: 5 requests", len(starts) == 5, str(starts))
+    check("host interval: starts at least 300 ms apart", all(g >= 0.28 for g in gaps), str(gaps))
+
+
+def test_exit_codes_and_quiet(wtool, port, tmp):
+    proc, _ = run_wtool(wtool, port, ["-", "--quiet"],
+                        stdin="http://other.test/ok\nhttps://www.youtube.com/watch?v=NOEMBED0001\n")
+    check("all ok (a warning allowed): exit 0", proc.returncode == 0, proc.stdout + proc.stderr)
+    check("--quiet prints nothing when all is well", proc.stdout == "" and proc.stderr == "", proc.stdout)
+    proc, _ = run_wtool(wtool, port, ["-", "--quiet", "--timeout", "0.5", "--retries", "0"],
+                        stdin="http://other.test/ok\nhttp://other.test/slow\n")
+    check("only unknowns: exit 3", proc.returncode == 3, proc.stdout + proc.stderr)
+    check("--quiet prints the unknown link",
+          proc.stdout.startswith("<stdin>:2:1: unknown: http://other.test/slow: no answer in time"), proc.stdout)
+    check("--quiet prints no ok link", "other.test/ok" not in proc.stdout, proc.stdout)
+    proc, _ = run_wtool(wtool, port, ["-", "--format", "markdown"], stdin="http://other.test/gone\n")
+    check("markdown: exit 1", proc.returncode == 1)
+    check("markdown: a heading and a table row", proc.stdout.startswith("## Link check: 1 broken, 0 unknown\n") and
+          "| broken | <http://other.test/gone> | `<stdin>:1:1` | not found (HTTP 404) (gone) |" in proc.stdout,
+          proc.stdout)
+
+
+def test_state_and_fail_after(wtool, port, tmp):
+    state = tmp / "state.json"
+    links = "http://other.test/ok\nhttp://other.test/gone\n"
+    common = ["-", "--state", str(state), "--fail-after", "2", "--format", "json"]
+    RECORDER.reset()
+    proc, _ = run_wtool(wtool, port, common + ["--now", "2026-02-01T12:00:00Z"], stdin=links)
+    found, _ = verdicts(proc.stdout)
+    check("fail-after: first failed run is a warning", found.get("http://other.test/gone") == ("warning", "failing"),
+          str(found))
+    check("fail-after: first run exits 0", proc.returncode == 0, proc.stdout + proc.stderr)
+    saved = json.loads(state.read_text())
+    check("state: written with both links", set(saved["links"]) == {"http://other.test/ok", "http://other.test/gone"},
+          str(saved))
+    check("state: one failure counted", saved["links"]["http://other.test/gone"]["consecutive_failures"] == 1)
+    check("state: no temporary files left", sorted(p.name for p in tmp.iterdir() if "state" in p.name) ==
+          ["state.json"], str(list(tmp.iterdir())))
+
+    proc, _ = run_wtool(wtool, port, common + ["--now", "2026-02-01T13:00:00Z"], stdin=links)
+    found, report = verdicts(proc.stdout)
+    check("fail-after: second failed run is broken", found.get("http://other.test/gone") == ("broken", "gone"),
+          str(found))
+    check("fail-after: second run exits 1", proc.returncode == 1)
+    ok = [link for link in report["links"] if link["url"] == "http://other.test/ok"]
+    check("state: a recent ok result is reused", ok and ok[0]["reused"] and ok[0]["requests"] == 0, str(ok))
+    check("state: the reused link was not asked again", RECORDER.count("other.test", "/ok") == 1,
+          str(RECORDER.count("other.test", "/ok")))
+    check("state: two failures counted",
+          json.loads(state.read_text())["links"]["http://other.test/gone"]["consecutive_failures"] == 2)
+
+    proc, _ = run_wtool(wtool, port, common + ["--now", "2026-02-02T01:00:00Z"], stdin=links)
+    check("state: an ok result older than 12 hours is asked again", RECORDER.count("other.test", "/ok") == 2)
+
+    state.write_text("{not json")
+    proc, _ = run_wtool(wtool, port, common, stdin=links)
+    check("state: an unusable file is a usage error (2)", proc.returncode == 2, proc.stderr)
+    check("state: the error says so", f"state file '{state}' is unusable: not JSON" in proc.stderr, proc.stderr)
+
+
+CATALOGUE = """[series]
+title = "A series"
+timezone = "Europe/Copenhagen"
+start_time = 15:00:00
+site_url = "http://other.test/ok"
+
+[[series.organiser]]
+name = "Org"
+homepage = "http://other.test/gone"
+
+[[season]]
+number = 1
+theme = "Past"
+date = 2025-01-06
+zoom_url = "https://itucph.zoom.us/meeting/register/past"
+
+[[season]]
+number = 2
+theme = "Coming"
+date = 2026-03-02
+zoom_url = "https://itucph.zoom.us/meeting/register/coming"
+
+[[episode]]
+code = "S01E01"
+title = "A talk"
+recording = "https://www.youtube.com/watch?v=GOODVIDEO01"
+
+[[episode.speaker]]
+name = "Ada"
+
+[[episode]]
+code = "S02E01"
+title = "Another talk"
+
+[[episode.speaker]]
+name = "Bob"
+
+[check_links]
+zoom_invalid_markers = ["existiert nicht"]
+"""
+
+
+def test_catalogue(wtool, port, tmp):
+    cat = tmp / "episodes.toml"
+    cat.write_text(CATALOGUE, encoding="utf-8")
+    RECORDER.reset()
+    proc, _ = run_wtool(wtool, port, ["--catalogue", str(cat), "--now", "2026-02-01T12:00:00Z", "--format", "json",
+                                      "--retries", "0",
+                                      f"--connect-to=itucph.zoom.us:443:127.0.0.1:{port}"])
+    found, report = verdicts(proc.stdout)
+    check("catalogue: exit 1 (the organiser's homepage is gone)", proc.returncode == 1, proc.stdout + proc.stderr)
+    check("catalogue: a past season's Zoom link is expired as expected",
+          found.get("https://itucph.zoom.us/meeting/register/past") == ("expired", "expired-as-expected"), str(found))
+    check("catalogue: the past Zoom link is not fetched", RECORDER.count("itucph.zoom.us", "/meeting/register/past") == 0)
+    coming = found.get("https://itucph.zoom.us/meeting/register/coming")
+    # https to a plain-http loopback server: fetched, and the TLS handshake fails (unknown).
+    check("catalogue: a coming season's Zoom link is fetched", coming is not None and coming[0] == "unknown",
+          str(coming))
+    check("catalogue: recordings via oEmbed", found.get("https://www.youtube.com/watch?v=GOODVIDEO01") == ("ok", "ok"))
+    places = {link["url"]: link["places"][0] for link in report["links"]}
+    check("catalogue: places and roles",
+          places.get("http://other.test/gone") == {"file": str(cat), "line": 9, "column": 13, "role": "homepage",
+                                                   "where": "organiser 1 homepage", "season": None},
+          str(places.get("http://other.test/gone")))
+    check("catalogue: the recording's role and season",
+          places.get("https://www.youtube.com/watch?v=GOODVIDEO01", {}).get("role") == "recording" and
+          places["https://www.youtube.com/watch?v=GOODVIDEO01"]["season"] == 1)
+
+    proc, _ = run_wtool(wtool, port, ["--catalogue", str(cat), "--now", "2026-02-01T12:00:00Z", "--episode", "S01E01"])
+    check("catalogue: --episode checks only its links", proc.returncode == 0 and
+          proc.stdout.endswith("1 link: 1 ok, 0 warnings, 0 broken, 0 unknown\n"), proc.stdout + proc.stderr)
+
+    # FILE arguments use the catalogue's [check_links] markers.
+    proc, _ = run_wtool(wtool, port, ["--catalogue", str(cat), "-", "--format", "json"],
+                        stdin="http://itucph.zoom.us/meeting/register/custom\n")
+    found, _ = verdicts(proc.stdout)
+    check("markers come from the catalogue",
+          found.get("http://itucph.zoom.us/meeting/register/custom") == ("broken", "invalid-meeting"), str(found))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--wtool", required=True)
+    args = parser.parse_args()
+    server = Server(("127.0.0.1", 0), Handler)
+    port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        wtool = os.path.abspath(args.wtool)
+        with tempfile.TemporaryDirectory() as tmp_name:
+            tmp = pathlib.Path(tmp_name)
+            os.chdir(tmp)  # wtool runs here: no catalogue is found unless a test names one
+            test_verdicts(wtool, port, tmp)
+            test_concurrency_cap(wtool, port, tmp)
+            test_exit_codes_and_quiet(wtool, port, tmp)
+            test_state_and_fail_after(wtool, port, tmp)
+            test_catalogue(wtool, port, tmp)
+            os.chdir("/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    if FAILURES:
+        print(f"{len(FAILURES)} check(s) failed", file=sys.stderr)
+        return 1
+    print("all check-links end-to-end checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
