@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "cmd_add_episode.hpp"
+#include "cmd_ics.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -150,10 +151,12 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
 
     ValidateOptions validate_opts;
     AddEpisodeOptions add_episode_opts;
+    IcsOptions ics_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
         {setup_add_episode(app, add_episode_opts),
          [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
+        {setup_ics(app, ics_opts), [&](Context& ctx) { return run_ics(ctx, ics_opts); }},
     };
     for (const CommandEntry& c : commands) {
         c.app->fallthrough();
