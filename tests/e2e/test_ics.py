@@ -387,7 +387,7 @@ def test_feed(wtool):
         check(triggers == ["-P1D", "-PT15M"], f"feed: season {number} alarms {triggers}")
 
 
-def test_fixtures(wtool):
+def test_fixtures(wtool, tmp):
     # A cancelled season in a zone with a 30-minute shift.
     cat = catalogue(FIXTURES / "cancelled.toml")
     result = run(wtool, "--all", catalogue=FIXTURES / "cancelled.toml")
@@ -435,6 +435,36 @@ def test_fixtures(wtool):
           organiser["name"], "hostile.toml: ORGANIZER's CN (RFC 6868)")
     check(events and str(events[0]["ORGANIZER"]) == "mailto:ada@example.org%0AEND:VEVENT",
           "hostile.toml: the mailto: address must be percent-encoded")
+
+
+def test_zones_without_dst(wtool, tmp):
+    """America/Sao_Paulo (no DST since 2019) and Asia/Kolkata (none since 1945), on fixed copies of
+    two fixtures that wtool refuses as they are."""
+    sao_paulo = tmp / "changed.toml"
+    shutil.copy(FIXTURES / "changed.toml", sao_paulo)
+    refused = run(wtool, catalogue=sao_paulo)
+    m = re.search(r'set calendar_sequence = (\d+) and calendar_fingerprint = "([0-9a-f]{8})"', refused.stderr.decode())
+    if check(refused.returncode == 2 and m is not None, "changed.toml: no refusal with a fix"):
+        text = sao_paulo.read_text(encoding="utf-8")
+        text = re.sub(r"calendar_sequence = \d+", f"calendar_sequence = {m.group(1)}", text)
+        text = re.sub(r'calendar_fingerprint = "[^"]*"', f'calendar_fingerprint = "{m.group(2)}"', text)
+        sao_paulo.write_text(text, encoding="utf-8")
+        result = run(wtool, catalogue=sao_paulo)
+        check(result.returncode == 0 and result.stderr == b"", f"changed.toml fixed: exit {result.returncode}")
+        events = check_calendar("changed.toml fixed", result.stdout, "event")[2]
+        if events:
+            check(utc(events[0], "DTSTART") == dt.datetime(2026, 3, 9, 14, 0, tzinfo=UTC), "Sao Paulo: DTSTART")
+            check(int(str(events[0]["SEQUENCE"])) == 3, "Sao Paulo: SEQUENCE is not the raised 3")
+    kolkata = tmp / "kolkata.toml"
+    text = (FIXTURES / "no-organiser-email.toml").read_text(encoding="utf-8")
+    kolkata.write_text(text.replace('name = "Nobody"\n', 'name = "Nobody"\nemail = "nobody@example.org"\n'),
+                       encoding="utf-8")
+    result = run(wtool, catalogue=kolkata)
+    check(result.returncode == 0, f"kolkata: exit {result.returncode}: {result.stderr.decode()}")
+    events = check_calendar("kolkata", result.stdout, "event")[2]
+    if events:
+        check(utc(events[0], "DTSTART") == dt.datetime(2026, 3, 2, 12, 0, tzinfo=UTC), "Kolkata: DTSTART")
+        check(utc(events[0], "DTEND") - utc(events[0], "DTSTART") == dt.timedelta(minutes=60), "the default 60 min")
 
 
 def test_nothing_to_output(wtool):
@@ -518,8 +548,9 @@ def main():
     wtool = str(pathlib.Path(args.wtool).resolve())
     with tempfile.TemporaryDirectory(prefix="wtool-ics-") as tmp:
         tmp = pathlib.Path(tmp)
-        for test in (lambda: test_season_9(wtool, tmp), lambda: test_feed(wtool), lambda: test_fixtures(wtool),
-                     lambda: test_nothing_to_output(wtool), lambda: test_sequence(wtool, tmp)):
+        for test in (lambda: test_season_9(wtool, tmp), lambda: test_feed(wtool), lambda: test_fixtures(wtool, tmp),
+                     lambda: test_zones_without_dst(wtool, tmp), lambda: test_nothing_to_output(wtool),
+                     lambda: test_sequence(wtool, tmp)):
             test()
     if failures:
         for f in failures:
