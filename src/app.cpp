@@ -3,6 +3,7 @@
 #include "cmd_add_episode.hpp"
 #include "cmd_announce.hpp"
 #include "cmd_check_links.hpp"
+#include "cmd_ics.hpp"
 #include "cmd_news.hpp"
 #include "cmd_page.hpp"
 #include "cmd_time.hpp"
@@ -153,19 +154,22 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     GlobalOptions global;
     add_global_options(app, global);
 
+    // The commands, in the order `wtool` lists them: the organisers' workflow.
     ValidateOptions validate_opts;
-    AddEpisodeOptions add_episode_opts;
-    CheckLinksOptions check_links_opts;
     TimeOptions time_opts;
     AnnounceOptions announce_opts;
     PageOptions page_opts;
     NewsOptions news_opts;
+    IcsOptions ics_opts;
+    AddEpisodeOptions add_episode_opts;
+    CheckLinksOptions check_links_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
         {setup_time(app, time_opts), [&](Context& ctx) { return run_time(ctx, time_opts); }},
         {setup_announce(app, announce_opts), [&](Context& ctx) { return run_announce(ctx, announce_opts); }},
         {setup_page(app, page_opts), [&](Context& ctx) { return run_page(ctx, page_opts); }},
         {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},
+        {setup_ics(app, ics_opts), [&](Context& ctx) { return run_ics(ctx, ics_opts); }},
         {setup_add_episode(app, add_episode_opts),
          [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
         {setup_check_links(app, check_links_opts),

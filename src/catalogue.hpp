@@ -74,6 +74,10 @@ struct Season {
     Field<int> duration_minutes;
     Text zoom_url;
     Field<bool> cancelled;
+    // The calendar revision (calendar_revision.hpp): the SEQUENCE last published and the
+    // fingerprint of the details it was published with.
+    Field<int> calendar_sequence;
+    Text calendar_fingerprint;
     SourcePos pos;
 };
 

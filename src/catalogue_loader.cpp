@@ -22,8 +22,15 @@ constexpr std::array<std::string_view, 5> organiser_keys = {"name", "email", "ho
 constexpr std::array<std::string_view, 3> text_keys = {"intro", "organisers", "newsletter"};
 constexpr std::array<std::string_view, 6> site_keys = {
     "webinar_page", "webinar_front_matter", "talks_page", "talks_front_matter", "news_dir", "news_time"};
-constexpr std::array<std::string_view, 7> season_keys = {"number",           "theme",    "date",     "time",
-                                                         "duration_minutes", "zoom_url", "cancelled"};
+constexpr std::array<std::string_view, 9> season_keys = {"number",
+                                                         "theme",
+                                                         "date",
+                                                         "time",
+                                                         "duration_minutes",
+                                                         "zoom_url",
+                                                         "cancelled",
+                                                         "calendar_sequence",
+                                                         "calendar_fingerprint"};
 constexpr std::array<std::string_view, 7> episode_keys = {"code",      "title",           "abstract", "bio",
                                                           "recording", "share_recording", "speaker"};
 constexpr std::array<std::string_view, 6> speaker_keys = {"name",    "honorific", "affiliation",
@@ -368,6 +375,8 @@ class Reader {
         s.duration_minutes = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60);
         s.zoom_url = text(t, "zoom_url", Need::optional, where, s.pos);
         s.cancelled = boolean(t, "cancelled", false);
+        s.calendar_sequence = integer(t, "calendar_sequence", Need::optional, where, s.pos, 0, 999999);
+        s.calendar_fingerprint = text(t, "calendar_fingerprint", Need::optional, where, s.pos);
     }
 
     void read_episode(toml::table& t, Episode& e) {

@@ -1,5 +1,6 @@
 #include "rules.hpp"
 
+#include "calendar_revision.hpp"
 #include "hygiene.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
@@ -146,6 +147,7 @@ class RuleRunner {
         check_texts();
         check_urls();
         check_schedule_completeness();
+        check_calendar_revisions();
     }
 
   private:
@@ -512,6 +514,20 @@ class RuleRunner {
                                fmt::format("coming season {} has no {} yet: it will be announced as TBA",
                                            s.number.value, join_and(missing)),
                                "add them to the season when they are fixed");
+            }
+        }
+    }
+
+    // A season whose date, time, length, Zoom link or cancellation changed since its calendar
+    // fingerprint was recorded needs a higher calendar_sequence (calendar_revision.hpp).
+    void check_calendar_revisions() {
+        for (const Season& s : cat_.seasons) {
+            if (!s.number.present) {
+                continue;
+            }
+            const auto revision = calendar_revision(cat_, s);
+            if (revision && revision->state == CalendarRevision::State::changed) {
+                diags_.add(calendar_changed_diagnostic(s, *revision));
             }
         }
     }

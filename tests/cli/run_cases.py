@@ -16,7 +16,8 @@ A case is one file, tests/cli/<group>/<name>.case:
 
 `args` is split like a POSIX shell would (shlex). A case without a '--- stderr' section does not
 check standard error; one without '--- stdout' does not check standard output. In expected output,
-{root} stands for the repository's absolute path.
+{root} stands for the repository's absolute path. Case files are read and written as bytes, so
+expected output keeps its line ends exactly (iCalendar output ends its lines with CRLF).
 
 Run all:      tests/cli/run_cases.py --wtool build/dev/wtool tests/cli/*/*.case
 Regenerate:   tests/cli/run_cases.py --wtool build/dev/wtool --update tests/cli/validate/x.case
@@ -35,7 +36,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 def parse_case(path):
     header, sections, current = {}, {}, None
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+    for line in path.read_bytes().decode("utf-8").splitlines(keepends=True):
         if line.startswith("--- ") and line.strip()[4:] in ("stdout", "stderr"):
             current = line.strip()[4:]
             sections[current] = ""
@@ -51,7 +52,7 @@ def parse_case(path):
 
 def write_case(path, header, sections, stdout, stderr, code):
     lines = []
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+    for line in path.read_bytes().decode("utf-8").splitlines(keepends=True):
         if line.startswith("--- "):
             break
         if line.startswith("exit:"):
@@ -63,7 +64,7 @@ def write_case(path, header, sections, stdout, stderr, code):
     text += "--- stdout\n" + stdout
     if "stderr" in sections or stderr:
         text += "--- stderr\n" + stderr
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8"))
 
 
 def run_case(wtool, path, update):
