@@ -1,10 +1,10 @@
 #include "template_views.hpp"
 
-#include "display_time.hpp"
 #include "markdown_escape.hpp"
 #include "plain_text.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
+#include "time_format.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -225,8 +225,9 @@ Json episode_json(const Episode& ep, const std::optional<SeasonTime>& when, cons
     const bool shared = ep.share_recording.value;
     j["recording_shared"] = shared;
     j["video_url"] = shared ? e.url(ep.recording) : Json(nullptr);
-    j["date_long"] = when ? Json(e.line(display::long_date(when->date))) : Json(nullptr);
-    j["date_ordinal"] = when ? Json(e.line(display::ordinal_date(when->date))) : Json(nullptr);
+    j["date_long"] = when ? Json(e.line(tz::format_long_date(date::local_days{when->date}))) : Json(nullptr);
+    j["date_ordinal"] =
+        when ? Json(e.line(tz::format_long_date(date::local_days{when->date}, tz::DayStyle::ordinal))) : Json(nullptr);
     return j;
 }
 
@@ -240,10 +241,10 @@ Json audience_json(const Catalogue& cat, const SeasonTime& when, const Escaper& 
         const tz::ZonedView there = tz::in_zone(*zone, when.start);
         const date::year_month_day day{date::floor<date::days>(there.local)};
         const bool other_day = day != when.date;
-        const std::string time = display::clock_12h(time_of_day(there.local));
-        const std::string label = display::zone_label(there);
-        const std::string city = display::zone_city(name.value);
-        const std::string weekday(display::weekday_name(date::weekday{date::floor<date::days>(there.local)}));
+        const std::string time = tz::format_clock_12h(there.local);
+        const std::string label = tz::format_zone_label(there);
+        const std::string city = tz::place_name(name.value);
+        const std::string weekday = tz::format_weekday(date::floor<date::days>(there.local));
         std::string text = time + " " + label;
         if (other_day) {
             text += " on " + weekday;
@@ -253,10 +254,10 @@ Json audience_json(const Catalogue& cat, const SeasonTime& when, const Escaper& 
         j["zone"] = e.line(name.value);
         j["city"] = e.line(city);
         j["time"] = e.line(time);
-        j["time_24h"] = e.line(display::clock_24h(time_of_day(there.local)));
+        j["time_24h"] = e.line(tz::format_clock_24h(there.local));
         j["zone_abbrev"] = e.line(label);
         j["utc_offset"] = tz::format_offset(there.offset);
-        j["date_long"] = e.line(display::long_date(day));
+        j["date_long"] = e.line(tz::format_long_date(date::local_days{day}));
         j["weekday"] = e.line(weekday);
         j["other_day"] = other_day;
         j["text"] = e.line(text);
@@ -288,18 +289,18 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
     j["zoom_url"] = e.url(season.zoom_url);
     if (const auto& t = *when) {
         const std::chrono::minutes start_time = t->clock;
-        const std::string label = display::zone_label(t->local);
-        j["date"] = display::iso_date(t->date);
-        j["date_long"] = e.line(display::long_date(t->date));
-        j["date_ordinal"] = e.line(display::ordinal_date(t->date));
-        j["weekday"] = e.line(display::weekday_name(date::weekday{date::sys_days{t->date}}));
-        j["start_time"] = e.line(display::clock_12h(start_time));
-        j["start_time_24h"] = e.line(display::clock_24h(start_time));
+        const std::string label = tz::format_zone_label(t->local);
+        j["date"] = tz::format_iso_date(date::local_days{t->date});
+        j["date_long"] = e.line(tz::format_long_date(date::local_days{t->date}));
+        j["date_ordinal"] = e.line(tz::format_long_date(date::local_days{t->date}, tz::DayStyle::ordinal));
+        j["weekday"] = e.line(tz::format_weekday(date::local_days{t->date}));
+        j["start_time"] = e.line(tz::format_clock_12h(tz::LocalTime{start_time}));
+        j["start_time_24h"] = e.line(tz::format_clock_24h(tz::LocalTime{start_time}));
         j["zone_abbrev"] = e.line(label);
         j["utc_offset"] = tz::format_offset(t->local.offset);
         j["start_utc"] = tz::format_utc(t->start);
-        j["when"] =
-            e.line(fmt::format("{} at {} {}", display::long_date(t->date), display::clock_12h(start_time), label));
+        j["when"] = e.line(fmt::format("{} at {} {}", tz::format_long_date(date::local_days{t->date}),
+                                       tz::format_clock_12h(tz::LocalTime{start_time}), label));
         Json zones = audience_json(cat, *t, e);
         std::string zones_text;
         for (const Json& z : zones) {
@@ -450,8 +451,8 @@ std::expected<Json, std::string> news_view(const Catalogue& cat, const Season& s
         return std::unexpected(s.error());
     }
     const std::string news_date =
-        fmt::format("{} {}:00{}", display::iso_date(date::year_month_day{season.date.value}),
-                    display::clock_24h(time_of_day(there.local)), display::compact_offset(there.offset));
+        fmt::format("{} {}:00{}", tz::format_iso_date(date::local_days{date::year_month_day{season.date.value}}),
+                    tz::format_clock_24h(there.local), tz::format_compact_offset(there.offset));
     return Json{{"series", series_json(cat, e)}, {"season", std::move(*s)}, {"news_date", news_date}};
 }
 

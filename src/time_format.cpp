@@ -69,4 +69,23 @@ std::string format_day_difference(int days) {
     return fmt::format("{:+} day{}", days, days == 1 || days == -1 ? "" : "s");
 }
 
+std::string format_compact_offset(std::chrono::seconds offset) {
+    const char sign = offset < std::chrono::seconds{0} ? '-' : '+';
+    const long minutes = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::abs(offset)).count();
+    return fmt::format("{}{:02}{:02}", sign, minutes / 60, minutes % 60);
+}
+
+std::string format_zone_label(const ZonedView& view) {
+    const bool numeric = view.abbrev.empty() || view.abbrev.front() == '+' || view.abbrev.front() == '-';
+    if (!numeric) {
+        return view.abbrev;
+    }
+    const char sign = view.offset < std::chrono::seconds{0} ? '-' : '+';
+    const long minutes = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::abs(view.offset)).count();
+    if (minutes % 60 == 0) {
+        return fmt::format("UTC{}{}", sign, minutes / 60);
+    }
+    return fmt::format("UTC{}{}:{:02}", sign, minutes / 60, minutes % 60);
+}
+
 } // namespace wtool::tz

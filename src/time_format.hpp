@@ -55,4 +55,12 @@ std::string format_utc_offset(std::chrono::seconds offset);
 // "-1 day", "+2 days"; the empty string for 0.
 std::string format_day_difference(int days);
 
+// A UTC offset without a colon, as in YAML/Jekyll dates: "+0100", "-0330", "+0000".
+std::string format_compact_offset(std::chrono::seconds offset);
+
+// What to call the time in force in an announcement: the tz database's abbreviation when it has
+// a real one ("CET", "EST", "AEDT"), else "UTC" and the offset ("UTC-3", "UTC+5:45", "UTC+0")
+// for zones whose abbreviation is numeric ("-03", "+0545").
+std::string format_zone_label(const ZonedView& view);
+
 } // namespace wtool::tz

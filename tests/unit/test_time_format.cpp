@@ -69,3 +69,23 @@ TEST_CASE("offsets, ISO 8601 and day markers") {
     CHECK(tz::format_day_difference(-1) == "-1 day");
     CHECK(tz::format_day_difference(2) == "+2 days");
 }
+
+TEST_CASE("offsets and zone labels for announcements") {
+    using namespace std::chrono_literals;
+    CHECK(tz::format_compact_offset(1h) == "+0100");
+    CHECK(tz::format_compact_offset(2h) == "+0200");
+    CHECK(tz::format_compact_offset(-(3h + 30min)) == "-0330");
+    CHECK(tz::format_compact_offset(0h) == "+0000");
+
+    SUBCASE("labels come from the tz database for the instant") {
+        const auto* copenhagen = tz::find_zone("Europe/Copenhagen");
+        REQUIRE(copenhagen != nullptr);
+        CHECK(tz::format_zone_label(tz::in_zone(*copenhagen, *tz::parse_instant("2026-03-02T14:00:00Z"))) == "CET");
+        CHECK(tz::format_zone_label(tz::in_zone(*copenhagen, *tz::parse_instant("2025-05-12T08:00:00Z"))) == "CEST");
+    }
+    SUBCASE("numeric abbreviations become UTC offsets") {
+        const auto t = *tz::parse_instant("2026-03-02T14:00:00Z");
+        CHECK(tz::format_zone_label(tz::in_zone(*tz::find_zone("America/Sao_Paulo"), t)) == "UTC-3");
+        CHECK(tz::format_zone_label(tz::in_zone(*tz::find_zone("Asia/Kathmandu"), t)) == "UTC+5:45");
+    }
+}
