@@ -2,7 +2,7 @@
 
 #include "command_support.hpp"
 #include "output_target.hpp"
-#include "template_views.hpp"
+#include "site_files.hpp"
 #include "templates.hpp"
 
 #include <fmt/format.h>
@@ -41,24 +41,15 @@ ExitCode run_news(Context& ctx, const NewsOptions& opts) {
                                        opts.season),
                            ExitCode::nothing);
     }
-    auto view = news_view(cat, *season, Escaping::markdown);
-    if (!view) {
-        throw CommandError(view.error());
-    }
     auto templates = templates_for(cat);
     if (!templates) {
         throw CommandError(templates.error());
     }
-    auto text = render_template(*templates, "news", *view);
-    if (!text) {
-        throw CommandError(text.error().message);
-    }
+    const SiteFile post = render_news_post(cat, *templates, *season);
     if (opts.site.empty()) {
-        write_output(ctx, *text, opts.output);
+        write_output(ctx, post.content, opts.output);
     } else {
-        const std::string dir = cat.site.news_dir.value;
-        const std::string path = dir.empty() ? news_file_name(*season) : dir + "/" + news_file_name(*season);
-        write_site_file(ctx, opts.site, path, "[site] news_dir", *text);
+        write_site_file(ctx, opts.site, post.site_path, post.site_key, post.content);
     }
     return ExitCode::ok;
 }

@@ -2,7 +2,7 @@
 
 #include "command_support.hpp"
 #include "output_target.hpp"
-#include "template_views.hpp"
+#include "site_files.hpp"
 #include "templates.hpp"
 
 #include <algorithm>
@@ -10,36 +10,11 @@
 
 namespace wtool {
 
-namespace {
-
-struct PageRender {
-    std::string content;
-    std::string site_path; // where it goes in a site tree
-    std::string site_key;  // the catalogue key that says so
-};
-
-PageRender render_page(const Catalogue& cat, const TemplateSet& templates, const std::string& page, tz::Instant now) {
-    const bool webinar = page == "webinar";
-    auto view = webinar ? webinar_page_view(cat, now, Escaping::markdown) : talks_page_view(cat, Escaping::markdown);
-    if (!view) {
-        throw CommandError(view.error());
-    }
-    auto text = render_template(templates, webinar ? "page_webinar" : "page_talks", *view);
-    if (!text) {
-        throw CommandError(text.error().message);
-    }
-    if (webinar) {
-        return {std::move(*text), cat.site.webinar_page.value, "[site] webinar_page"};
-    }
-    return {std::move(*text), cat.site.talks_page.value, "[site] talks_page"};
-}
-
-} // namespace
-
 CLI::App* setup_page(CLI::App& app, PageOptions& opts) {
     CLI::App* sub = app.add_subcommand("page", "Generate the webinar page and the talks page of the site");
-    sub->add_option("page", opts.pages, "Which page: webinar (next webinar, previous talks) or talks (all abstracts)")
-        ->required()
+    sub->add_option("page", opts.pages,
+                    "Which page: webinar (next webinar, previous talks) or talks (all abstracts); with --site "
+                    "and no page: both pages and the news posts still missing")
         ->check(CLI::IsMember({"webinar", "talks"}))
         ->type_name("PAGE");
     CLI::Option* site =
@@ -50,7 +25,7 @@ CLI::App* setup_page(CLI::App& app, PageOptions& opts) {
         ->type_name("FILE")
         ->excludes(site);
     sub->footer("Examples:\n  wtool page webinar --catalogue data/episodes.toml\n"
-                "  wtool page webinar talks --site ../medical-datasets.github.io\n\n"
+                "  wtool page --site ../medical-datasets.github.io     # the whole site after a season\n\n"
                 "Exit status: 0 done, 2 bad usage or input, or a file that cannot be written.");
     return sub;
 }
@@ -62,25 +37,43 @@ ExitCode run_page(Context& ctx, const PageOptions& opts) {
             pages.push_back(p);
         }
     }
+    const bool whole_site = pages.empty();
+    if (whole_site && opts.site.empty()) {
+        throw CommandError("name a page to print (webinar or talks), or update the whole site with --site DIR");
+    }
     if (pages.size() > 1 && opts.site.empty()) {
         throw CommandError("name one page to print it or write it with --output, or write several with --site DIR");
+    }
+    if (whole_site) {
+        pages = {"webinar", "talks"};
     }
     const Catalogue cat = load_usable_catalogue(ctx);
     auto templates = templates_for(cat);
     if (!templates) {
         throw CommandError(templates.error());
     }
-    // Render every page before writing any, so that an error leaves the site untouched.
-    std::vector<PageRender> rendered;
+    // Render every file before writing any, so that an error leaves the site untouched.
+    std::vector<SiteFile> rendered;
     for (const std::string& page : pages) {
-        rendered.push_back(render_page(cat, *templates, page, ctx.now));
+        rendered.push_back(render_site_page(cat, *templates, page, ctx.now));
     }
-    for (const PageRender& r : rendered) {
-        if (opts.site.empty()) {
-            write_output(ctx, r.content, opts.output);
-        } else {
-            write_site_file(ctx, opts.site, r.site_path, r.site_key, r.content);
+    std::vector<SiteFile> posts;
+    if (whole_site) {
+        for (const Season* season : seasons_with_news(cat, ctx.now)) {
+            posts.push_back(render_news_post(cat, *templates, *season));
         }
+    }
+    for (const SiteFile& f : rendered) {
+        if (opts.site.empty()) {
+            write_output(ctx, f.content, opts.output);
+        } else {
+            write_site_file(ctx, opts.site, f.site_path, f.site_key, f.content);
+        }
+    }
+    // A season's post is written once, when it is missing: an existing post (perhaps edited by
+    // hand) is kept; `wtool news N --site DIR` replaces it on purpose.
+    for (const SiteFile& f : posts) {
+        write_site_file(ctx, opts.site, f.site_path, f.site_key, f.content, Existing::keep);
     }
     return ExitCode::ok;
 }

@@ -1,5 +1,6 @@
 // `wtool page webinar|talks`: the site's whole webinar page and talks page, front matter
-// included, printed, written to a file, or written into a Jekyll site tree.
+// included, printed, written to a file, or written into a Jekyll site tree; `wtool page --site
+// DIR` updates both pages and adds the news posts that are still missing.
 #pragma once
 
 #include "context.hpp"
@@ -11,7 +12,7 @@
 namespace wtool {
 
 struct PageOptions {
-    std::vector<std::string> pages; // "webinar", "talks"; one or both
+    std::vector<std::string> pages; // "webinar", "talks"; none with --site: the whole site
     std::string site;               // --site DIR; empty when not given
     std::string output;             // --output FILE; empty for standard output
 };

@@ -19,7 +19,7 @@ void write_output(Context& ctx, std::string_view content, const std::string& out
 }
 
 void write_site_file(Context& ctx, const std::filesystem::path& site_dir, const std::string& relative,
-                     std::string_view key, std::string_view content) {
+                     std::string_view key, std::string_view content, Existing existing) {
     std::error_code ec;
     if (!std::filesystem::is_directory(site_dir, ec)) {
         throw CommandError(
@@ -33,6 +33,9 @@ void write_site_file(Context& ctx, const std::filesystem::path& site_dir, const 
     }
     const std::filesystem::path target = site_dir / rel;
     const bool existed = std::filesystem::exists(target, ec);
+    if (existed && existing == Existing::keep) {
+        return;
+    }
     AtomicWriteOptions options;
     options.skip_if_unchanged = true;
     options.create_parents = true;

@@ -20,7 +20,10 @@ void write_output(Context& ctx, std::string_view content, const std::string& out
 // `relative` comes from the catalogue key `key` (for messages) and must stay inside the site:
 // not empty, not absolute, no "..". Throws CommandError (exit 2) when the site folder does not
 // exist, the path is not acceptable, or the file cannot be written.
+// With `Existing::keep`, a file that already exists is left as it is, whatever it holds, and
+// nothing is printed for it (for news posts, which organisers may have edited by hand).
+enum class Existing { replace, keep };
 void write_site_file(Context& ctx, const std::filesystem::path& site_dir, const std::string& relative,
-                     std::string_view key, std::string_view content);
+                     std::string_view key, std::string_view content, Existing existing = Existing::replace);
 
 } // namespace wtool

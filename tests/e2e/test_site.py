@@ -68,6 +68,41 @@ def test_real_site(binary, tmp):
     check(files_in(site) == before, "no file was added to the site, no temporary file left behind")
 
 
+def test_whole_site(binary, tmp):
+    """`page --site DIR` with no page: both pages, plus the news posts that are missing; an
+    existing post is never replaced (it may have been edited by hand)."""
+    site = tmp / "whole"
+    shutil.copytree(SITE, site)
+    post9 = site / "_news/20260302_webinar_9.md"
+    hand_written = post9.read_text(encoding="utf-8")
+    post8 = site / "_news/20251020_webinar_8.md"
+    post8.unlink()
+
+    first = wtool(binary, "page", "--site", str(site))
+    check(first.returncode == 0, f"page --site: exit 0 (got {first.returncode}: {first.stderr})")
+    check(first.stdout == "updated _pages/webinar.md\nupdated _pages/webinar_talks.md\n"
+                         "created _news/20251020_webinar_8.md\n",
+          f"page --site updates both pages and creates only the missing post: {first.stdout!r}")
+    check(post8.read_text(encoding="utf-8") == wtool(binary, "news", "8").stdout, "the created post is 'news 8'")
+    check(post9.read_text(encoding="utf-8") == hand_written, "the existing, hand-written post 9 is kept as it was")
+
+    second = wtool(binary, "page", "--site", str(site))
+    check(second.stdout == "unchanged _pages/webinar.md\nunchanged _pages/webinar_talks.md\n",
+          f"a second run changes nothing and says so: {second.stdout!r}")
+
+    # Before season 9 has taken place there is no post for it to create.
+    post9.unlink()
+    early = subprocess.run([binary, "--catalogue", str(ROOT / "data" / "episodes.toml"), "--now",
+                            "2026-02-01T12:00:00Z", "page", "--site", str(site)],
+                           capture_output=True, text=True, encoding="utf-8")
+    check("_news/20260302_webinar_9.md" not in early.stdout and not post9.exists(),
+          f"no post is written for a season that has not happened: {early.stdout!r}")
+
+    bare = wtool(binary, "page")
+    check(bare.returncode == 2 and "--site DIR" in bare.stderr,
+          f"'page' without a page or --site is a usage error: {bare.returncode} {bare.stderr!r}")
+
+
 def test_empty_site(binary, tmp):
     site = tmp / "empty"
     site.mkdir()
@@ -95,6 +130,7 @@ def main():
     binary = str(pathlib.Path(args.wtool).resolve())
     with tempfile.TemporaryDirectory() as tmp:
         test_real_site(binary, pathlib.Path(tmp))
+        test_whole_site(binary, pathlib.Path(tmp))
         test_empty_site(binary, pathlib.Path(tmp))
         test_output_file(binary, pathlib.Path(tmp))
     if failures:
