@@ -237,6 +237,16 @@ class RuleRunner {
     void check_local_time(const Season& s, const date::time_zone& zone) {
         const tz::LocalTime local = tz::LocalTime{s.date.value} + season_start_time(cat_, s);
         const SourcePos where = s.time.present ? s.time.pos : s.date.pos;
+        // A day away from the end of the data, whatever the zone's offset.
+        if (tz::Instant{local.time_since_epoch()} >= tz::end_of_reliable_data() - date::days{1}) {
+            diags_.error("season-beyond-tz-data", s.date.pos,
+                         fmt::format("season {} on {} is too far ahead: the tz database wtool reads gives "
+                                     "daylight-saving changes only until 2037, so its time and zone label "
+                                     "would be wrong",
+                                     s.number.value, format_date(s.date.value)),
+                         "check the year; wtool handles dates up to 2037-12-31");
+            return;
+        }
         if (s.stated_utc_offset_minutes.present) {
             const std::chrono::minutes stated{s.stated_utc_offset_minutes.value};
             const auto resolved = tz::resolve_local(zone, local, tz::Ambiguity::earlier);

@@ -267,3 +267,10 @@ TEST_CASE("ambiguous start in the repeated autumn hour") {
           "season 1: 2026-10-25 02:30 happens twice in Europe/Copenhagen: first at +02:00 (CEST, 00:30 UTC), "
           "then again at +01:00 (CET, 01:30 UTC)");
 }
+
+TEST_CASE("seasons beyond the tz data") {
+    const Diagnostic d = only(check(season(1, "date = 2040-07-02\n" + zoom)), "season-beyond-tz-data");
+    CHECK(d.severity == Severity::error);
+    CHECK(d.message.find("season 1 on 2040-07-02 is too far ahead") == 0);
+    CHECK(rules_of(check(season(1, "date = 2037-12-28\n" + zoom))).empty());
+}
