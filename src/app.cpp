@@ -136,7 +136,8 @@ Environment process_environment() {
                        },
                        isatty(STDOUT_FILENO) == 1,
                        isatty(STDERR_FILENO) == 1,
-                       isatty(STDIN_FILENO) == 1};
+                       isatty(STDIN_FILENO) == 1,
+                       &std::cin};
 }
 
 int run_app(int argc, const char *const *argv, const Environment &env) {
@@ -187,7 +188,8 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
         ctx.quiet = global.quiet;
         ctx.out_color = resolve_color(global.color, env.stdout_tty, env);
         ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
-        ctx.interactive = env.stdin_tty && env.stderr_tty;
+        ctx.interactive = env.stdin_tty && env.stderr_tty && env.in != nullptr;
+        ctx.in = env.in;
         return static_cast<int>(chosen->run(ctx));
     } catch (const CommandError &e) {
         env.out.flush();

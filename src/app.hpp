@@ -18,6 +18,7 @@ struct Environment {
     bool stdout_tty = false;
     bool stderr_tty = false;
     bool stdin_tty = false;
+    std::istream *in = nullptr; // standard input, for prompts
 };
 
 // Environment of the real process.

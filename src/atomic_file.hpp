@@ -21,6 +21,10 @@ struct AtomicWriteOptions {
                                             std::filesystem::perms::group_read | std::filesystem::perms::others_read;
     // Create missing parent folders.
     bool create_parents = false;
+    // Never replace an existing file: fail with "'<path>' already exists" instead. Checked again at
+    // the final step, which creates the name only if it is still free (renameat2 RENAME_NOREPLACE,
+    // or link(2) where the file system lacks it), so a file that appears meanwhile is kept too.
+    bool keep_existing = false;
 };
 
 // Atomically replaces (or creates) `path` with `content`. On failure nothing at `path` changed

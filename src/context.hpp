@@ -7,6 +7,7 @@
 #include "timezone.hpp"
 
 #include <filesystem>
+#include <istream>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -30,7 +31,8 @@ struct Context {
     bool quiet = false;
     Color out_color = Color::no;
     Color err_color = Color::no;
-    bool interactive = false; // stdin and stderr are terminals: prompts and progress are allowed
+    bool interactive = false;   // stdin and stderr are terminals: prompts and progress are allowed
+    std::istream *in = nullptr; // where answers to prompts are read (stdin); only when interactive
 };
 
 // A failure that ends the command: printed once by the application as "wtool: error: <what>".
