@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cmd_init.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -148,8 +149,10 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
     add_global_options(app, global);
 
     ValidateOptions validate_opts;
+    InitOptions init_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
+        {setup_init(app, init_opts), [&](Context &ctx) { return run_init(ctx, init_opts); }},
     };
     for (const CommandEntry &c : commands) {
         c.app->fallthrough();
