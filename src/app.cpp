@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cmd_export.hpp"
 #include "cmd_init.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
@@ -150,9 +151,11 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
 
     ValidateOptions validate_opts;
     InitOptions init_opts;
+    ExportOptions export_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
         {setup_init(app, init_opts), [&](Context &ctx) { return run_init(ctx, init_opts); }},
+        {setup_export(app, export_opts), [&](Context &ctx) { return run_export(ctx, export_opts); }},
     };
     for (const CommandEntry &c : commands) {
         c.app->fallthrough();
