@@ -2,6 +2,7 @@
 
 #include "cmd_export.hpp"
 #include "cmd_init.hpp"
+#include "cmd_stats.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
 #include "text.hpp"
@@ -152,10 +153,12 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
     ValidateOptions validate_opts;
     InitOptions init_opts;
     ExportOptions export_opts;
+    StatsOptions stats_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
         {setup_init(app, init_opts), [&](Context &ctx) { return run_init(ctx, init_opts); }},
         {setup_export(app, export_opts), [&](Context &ctx) { return run_export(ctx, export_opts); }},
+        {setup_stats(app, stats_opts), [&](Context &ctx) { return run_stats(ctx, stats_opts); }},
     };
     for (const CommandEntry &c : commands) {
         c.app->fallthrough();
