@@ -1,7 +1,10 @@
 #include "app.hpp"
 
+#include "cmd_complete.hpp"
+#include "cmd_completion.hpp"
 #include "cmd_export.hpp"
 #include "cmd_init.hpp"
+#include "cmd_man.hpp"
 #include "cmd_stats.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
@@ -95,6 +98,9 @@ std::string command_list(const CLI::App &app) {
     std::string out = "wtool " WTOOL_VERSION " - toolkit for the organisers of an online seminar series\n\n"
                       "Usage: wtool <command> [options]\n\nCommands:\n";
     for (const CLI::App *sub : app.get_subcommands({})) {
+        if (sub->get_group().empty()) {
+            continue; // hidden (e.g. __complete)
+        }
         out += fmt::format("  {:<14}{}\n", sub->get_name(), sub->get_description());
     }
     out += "\nRun 'wtool <command> --help' for a command's options.\n";
@@ -154,11 +160,17 @@ int run_app(int argc, const char *const *argv, const Environment &env) {
     InitOptions init_opts;
     ExportOptions export_opts;
     StatsOptions stats_opts;
+    CompletionOptions completion_opts;
+    ManOptions man_opts;
+    CompleteOptions complete_opts;
     const std::vector<CommandEntry> commands = {
         {setup_validate(app, validate_opts), [&](Context &ctx) { return run_validate(ctx, validate_opts); }},
         {setup_init(app, init_opts), [&](Context &ctx) { return run_init(ctx, init_opts); }},
         {setup_export(app, export_opts), [&](Context &ctx) { return run_export(ctx, export_opts); }},
         {setup_stats(app, stats_opts), [&](Context &ctx) { return run_stats(ctx, stats_opts); }},
+        {setup_completion(app, completion_opts), [&](Context &ctx) { return run_completion(ctx, completion_opts); }},
+        {setup_man(app, man_opts), [&](Context &ctx) { return run_man(ctx, man_opts); }},
+        {setup_complete(app, complete_opts), [&](Context &ctx) { return run_complete(ctx, complete_opts); }},
     };
     for (const CommandEntry &c : commands) {
         c.app->fallthrough();
