@@ -29,6 +29,7 @@ CLI::App *setup_init(CLI::App &app, InitOptions &opts) {
     sub->add_option("--site-url", opts.site_url, "The series' website")->type_name("URL");
     sub->add_flag("--with-templates", opts.with_templates,
                   "Also copy wtool's default templates to DIR/templates, to adapt them");
+    sub->add_flag("--dry-run", opts.dry_run, "Print the new catalogue instead of writing it; nothing is written");
     sub->footer("Example:\n"
                 "  wtool init my-series --title \"Data Matters\" --timezone Europe/Berlin --start 16:00\n\n"
                 "Without a terminal, --title, --timezone and --start are required. Never overwrites a file.");
@@ -248,6 +249,16 @@ ExitCode run_init(Context &ctx, const InitOptions &opts) {
     }
     const std::string content = render_new_catalogue(series);
     check_new_catalogue(ctx, content, file);
+    if (opts.dry_run) {
+        ctx.out << content;
+        if (!ctx.quiet) {
+            ctx.err << fmt::format("dry run: nothing was written (it would be {}{})\n", file.string(),
+                                   copies.empty() ? std::string{}
+                                                  : fmt::format(", and {} template{} in {}/", copies.size(),
+                                                                copies.size() == 1 ? "" : "s", templates_dir.string()));
+        }
+        return ExitCode::ok;
+    }
 
     AtomicWriteOptions write_options;
     write_options.create_parents = true;

@@ -19,6 +19,7 @@ struct InitOptions {
     std::vector<std::string> audience; // zones, each possibly "a,b"; empty: not given
     std::string site_url;              // empty: not given
     bool with_templates = false;       // also copy the default templates to DIR/templates
+    bool dry_run = false;              // print the catalogue instead of writing anything
 };
 
 CLI::App *setup_init(CLI::App &app, InitOptions &opts);
@@ -26,7 +27,8 @@ CLI::App *setup_init(CLI::App &app, InitOptions &opts);
 // Writes DIR/episodes.toml (and DIR/templates/...). Values missing from the options are asked for
 // when ctx.interactive; otherwise a missing --title, --timezone or --start is a usage error (exit
 // 2) that lists them all. An invalid value, an existing file or missing default templates is exit
-// 2, and then nothing is written.
+// 2, and then nothing is written. With dry_run, the catalogue is printed and nothing is written
+// (the same checks run first).
 ExitCode run_init(Context &ctx, const InitOptions &opts);
 
 } // namespace wtool
