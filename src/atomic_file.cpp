@@ -81,7 +81,11 @@ write_file_atomically(const std::filesystem::path &path, std::string_view conten
         }
     }
 
-    std::string temp = (dir.empty() ? std::filesystem::path(".") : dir) / ("." + path.filename().string() + ".XXXXXX");
+    // Built step by step: `"." + std::string` trips GCC 12's -Wrestrict false positive at -O3.
+    std::string temp_name = ".";
+    temp_name += path.filename().string();
+    temp_name += ".XXXXXX";
+    std::string temp = ((dir.empty() ? std::filesystem::path(".") : dir) / temp_name).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) {
         return std::unexpected(fmt::format("cannot write '{}': {}", path.string(), errno_text()));
