@@ -10,7 +10,11 @@ std::string neutralise_formula(std::string_view cell) {
         case '-':
         case '@':
         case '\t':
-        case '\r': return "'" + std::string(cell);
+        case '\r': {
+            std::string guarded = "'";
+            guarded += cell;
+            return guarded;
+        }
         default: break;
         }
     }

@@ -18,8 +18,8 @@ struct Entry {
 constexpr Entry exit_codes[] = {
     {"0", "Success. Warnings may have been printed."},
     {"1", "The command ran and found problems: an invalid catalogue (validate), broken links (check-links)."},
-    {"2", "Bad usage, or an unreadable or unusable input file (a catalogue with errors, an unknown season, a file "
-          "that already exists for init)."},
+    {"2", "Bad usage, or an unreadable or unusable input: a catalogue with errors, an unknown season, a file that "
+          "wtool init would have to overwrite."},
     {"3", "check-links only: nothing was proven broken, but some links could not be checked."},
     {"4", "Nothing to output, e.g. a calendar for a season that has no date yet."},
 };

@@ -180,15 +180,20 @@ std::expected<TimeOfDay, std::string> check_start_time(std::string_view text) {
     if (minutes_part.size() == 5 && minutes_part.substr(2) == ":00") {
         minutes_part = minutes_part.substr(0, 2);
     }
-    const auto hours = parse_digits(t.substr(0, colon));
-    const auto minutes = minutes_part.size() == 2 ? parse_digits(minutes_part) : std::nullopt;
-    if (!hours || !minutes) {
+    if (minutes_part.size() != 2) {
         return bad();
     }
-    if (*hours > 23 || *minutes > 59) {
+    const std::optional<int> hours = parse_digits(t.substr(0, colon));
+    const std::optional<int> minutes = parse_digits(minutes_part);
+    if (!hours.has_value() || !minutes.has_value()) {
+        return bad();
+    }
+    const int h = hours.value();
+    const int m = minutes.value();
+    if (h > 23 || m > 59) {
         return std::unexpected(fmt::format("'{}' is not a time of day: use 00:00 to 23:59", t));
     }
-    return std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
+    return std::chrono::hours{h} + std::chrono::minutes{m};
 }
 
 std::expected<int, std::string> check_duration(std::string_view text) {

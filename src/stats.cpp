@@ -190,7 +190,9 @@ std::string markdown_cell(std::string_view s) {
 std::string markdown_table(const std::vector<Column> &columns, const std::vector<std::vector<std::string>> &rows) {
     std::string out = "|";
     for (const Column &c : columns) {
-        out += " " + c.heading + " |";
+        out += ' ';
+        out += c.heading;
+        out += " |";
     }
     out += "\n|";
     for (const Column &c : columns) {
@@ -200,7 +202,9 @@ std::string markdown_table(const std::vector<Column> &columns, const std::vector
     for (const auto &row : rows) {
         out += "|";
         for (const std::string &cell : row) {
-            out += " " + markdown_cell(cell) + " |";
+            out += ' ';
+            out += markdown_cell(cell);
+            out += " |";
         }
         out += "\n";
     }
