@@ -125,7 +125,9 @@ std::optional<std::string> unknown_command(int argc, const char *const *argv,
             if (c.app->get_name() == arg) {
                 return std::nullopt;
             }
-            names.push_back(c.app->get_name());
+            if (!c.app->get_group().empty()) { // hidden commands are never suggested
+                names.push_back(c.app->get_name());
+            }
         }
         const auto close = text::closest_matches(arg, names, 1);
         return close.empty() ? fmt::format("unknown command '{}'", arg)

@@ -154,16 +154,17 @@ zpty z zsh -f -i
 zpty -w z "PS1='> '; fpath=($dir \$fpath); autoload -Uz compinit; compinit -u -D"
 zpty -w z "zstyle ':completion:*' menu no; unsetopt beep; setopt nolistbeep"
 zpty -w z 'compadd() { if [[ ${@[(I)-[OAD]]} -eq 0 ]]; then local -a __m; builtin compadd -O __m "$@"; print -rl -- $__m >> '$capture'; fi; builtin compadd "$@"; }'
+# Tab completes, then leaves a mark: the matches are all captured once the mark is there.
+zpty -w z '_test_tab() { zle complete-word; print done > '$capture'.done; }; zle -N _test_tab; bindkey "^I" _test_tab'
 zpty -w z "print READY-FOR-TEST"
 zpty -r z out '*READY-FOR-TEST*'
 for line in "$@"; do
-  rm -f $capture
+  rm -f $capture $capture.done
   zpty -w -n z "$line"$'\t'
-  for (( i = 0; i < 100; i++ )); do
-    [[ -s $capture ]] && break
+  for (( i = 0; i < 300; i++ )); do
+    [[ -f $capture.done ]] && break
     sleep 0.1
   done
-  sleep 0.3
   print -r -- "LINE:$line"
   [[ -f $capture ]] && sort -u $capture
   zpty -w -n z $'\C-u'
