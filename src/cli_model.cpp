@@ -19,13 +19,13 @@ std::vector<std::string> split(std::string_view s, char sep) {
     }
 }
 
-bool is_hidden(const std::string &group) {
+bool is_hidden(const std::string& group) {
     return group.empty();
 }
 
 // The kind of value, from the type name's parts (value name and validator descriptions) and the
 // option's names; see the header.
-void classify(const CLI::Option &opt, OptionSpec &spec) {
+void classify(const CLI::Option& opt, OptionSpec& spec) {
     if (opt.get_expected_max() == 0) {
         spec.kind = ValueKind::none;
         return;
@@ -64,7 +64,7 @@ void classify(const CLI::Option &opt, OptionSpec &spec) {
     }
 }
 
-OptionSpec describe_option(const CLI::Option &opt) {
+OptionSpec describe_option(const CLI::Option& opt) {
     OptionSpec spec;
     spec.long_names = opt.get_lnames();
     spec.short_names = opt.get_snames();
@@ -79,12 +79,12 @@ OptionSpec describe_option(const CLI::Option &opt) {
     return spec;
 }
 
-CommandSpec describe_command(const CLI::App &app) {
+CommandSpec describe_command(const CLI::App& app) {
     CommandSpec cmd;
     cmd.name = app.get_name();
     cmd.description = app.get_description();
     cmd.footer = app.get_footer();
-    for (const CLI::Option *opt : app.get_options()) {
+    for (const CLI::Option* opt : app.get_options()) {
         if (is_hidden(opt->get_group())) {
             continue;
         }
@@ -106,11 +106,11 @@ std::string OptionSpec::display_name() const {
     return positional_name;
 }
 
-CliSpec describe_cli(const CLI::App &root) {
+CliSpec describe_cli(const CLI::App& root) {
     CliSpec cli;
     cli.program = root.get_name();
     cli.description = root.get_description();
-    for (const CLI::Option *opt : root.get_options()) {
+    for (const CLI::Option* opt : root.get_options()) {
         if (is_hidden(opt->get_group()) || !opt->nonpositional()) {
             continue;
         }
@@ -118,7 +118,7 @@ CliSpec describe_cli(const CLI::App &root) {
         spec.root_only = opt == root.get_help_ptr() || opt == root.get_version_ptr();
         cli.global_options.push_back(std::move(spec));
     }
-    for (const CLI::App *sub : root.get_subcommands([](const CLI::App *) { return true; })) {
+    for (const CLI::App* sub : root.get_subcommands([](const CLI::App*) { return true; })) {
         if (!is_hidden(sub->get_group())) {
             cli.commands.push_back(describe_command(*sub));
         }
@@ -126,16 +126,16 @@ CliSpec describe_cli(const CLI::App &root) {
     return cli;
 }
 
-std::vector<std::string> value_option_names(const CliSpec &cli) {
+std::vector<std::string> value_option_names(const CliSpec& cli) {
     std::vector<std::string> out;
-    for (const OptionSpec &o : cli.global_options) {
+    for (const OptionSpec& o : cli.global_options) {
         if (o.kind == ValueKind::none || o.root_only) {
             continue;
         }
-        for (const std::string &l : o.long_names) {
+        for (const std::string& l : o.long_names) {
             out.push_back("--" + l);
         }
-        for (const std::string &s : o.short_names) {
+        for (const std::string& s : o.short_names) {
             out.push_back("-" + s);
         }
     }

@@ -61,10 +61,10 @@ struct CliSpec {
 };
 
 // Reads the definition of `root` and its visible subcommands.
-CliSpec describe_cli(const CLI::App &root);
+CliSpec describe_cli(const CLI::App& root);
 
 // The options of `root` that take a value (e.g. --catalogue): a word after them is their value,
 // not a command. Used to find the command among the words of a command line.
-std::vector<std::string> value_option_names(const CliSpec &cli);
+std::vector<std::string> value_option_names(const CliSpec& cli);
 
 } // namespace wtool

@@ -8,16 +8,16 @@
 
 namespace wtool {
 
-CLI::App *setup_complete(CLI::App &app, CompleteOptions &opts) {
-    CLI::App *sub = app.add_subcommand(std::string(complete_command_name), "Values for shell completion");
+CLI::App* setup_complete(CLI::App& app, CompleteOptions& opts) {
+    CLI::App* sub = app.add_subcommand(std::string(complete_command_name), "Values for shell completion");
     sub->group(""); // hidden: not in the command list, --help, the man page or the completions
     sub->add_option("what", opts.what, "seasons, episodes or zones")->required();
     return sub;
 }
 
-ExitCode run_complete(Context &ctx, const CompleteOptions &opts) {
+ExitCode run_complete(Context& ctx, const CompleteOptions& opts) {
     if (opts.what == "zones") {
-        for (const std::string &name : tz::zone_names()) {
+        for (const std::string& name : tz::zone_names()) {
             ctx.out << name << '\n';
         }
         return ExitCode::ok;
@@ -32,7 +32,7 @@ ExitCode run_complete(Context &ctx, const CompleteOptions &opts) {
     }
     if (opts.what == "seasons") {
         std::set<int> numbers;
-        for (const Season &s : cat->seasons) {
+        for (const Season& s : cat->seasons) {
             if (s.number.present) {
                 numbers.insert(s.number.value);
             }
@@ -43,14 +43,14 @@ ExitCode run_complete(Context &ctx, const CompleteOptions &opts) {
         return ExitCode::ok;
     }
     std::vector<std::pair<std::pair<int, int>, std::string>> codes;
-    for (const Episode &e : cat->episodes) {
+    for (const Episode& e : cat->episodes) {
         if (e.code.present) {
             codes.push_back({{e.season, e.number}, e.code.value});
         }
     }
     std::sort(codes.begin(), codes.end());
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
-    for (const auto &[key, code] : codes) {
+    for (const auto& [key, code] : codes) {
         ctx.out << code << '\n';
     }
     return ExitCode::ok;

@@ -15,10 +15,10 @@ struct CompleteOptions {
     std::string what; // seasons | episodes | zones
 };
 
-CLI::App *setup_complete(CLI::App &app, CompleteOptions &opts);
+CLI::App* setup_complete(CLI::App& app, CompleteOptions& opts);
 
 // Season numbers in number order, episode codes in code order, or every zone name. Exit 0, or 1
 // (printing nothing) when the catalogue cannot be read or parsed.
-ExitCode run_complete(Context &ctx, const CompleteOptions &opts);
+ExitCode run_complete(Context& ctx, const CompleteOptions& opts);
 
 } // namespace wtool

@@ -12,12 +12,12 @@ namespace wtool {
 struct CompletionOptions {
     std::string shell;              // bash | zsh | fish
     std::string output;             // empty: standard output
-    const CLI::App *root = nullptr; // the whole command line, set by setup_completion
+    const CLI::App* root = nullptr; // the whole command line, set by setup_completion
 };
 
-CLI::App *setup_completion(CLI::App &app, CompletionOptions &opts);
+CLI::App* setup_completion(CLI::App& app, CompletionOptions& opts);
 
 // Prints (or writes) the script. Exit 0; 2 when the file cannot be written.
-ExitCode run_completion(Context &ctx, const CompletionOptions &opts);
+ExitCode run_completion(Context& ctx, const CompletionOptions& opts);
 
 } // namespace wtool

@@ -8,8 +8,8 @@
 
 namespace wtool {
 
-CLI::App *setup_export(CLI::App &app, ExportOptions &opts) {
-    CLI::App *sub = app.add_subcommand("export", "Write the catalogue as JSON or CSV for scripts and spreadsheets");
+CLI::App* setup_export(CLI::App& app, ExportOptions& opts) {
+    CLI::App* sub = app.add_subcommand("export", "Write the catalogue as JSON or CSV for scripts and spreadsheets");
     sub->add_option("--format", opts.format, "Output format")
         ->check(CLI::IsMember({"json", "csv"}))
         ->capture_default_str();
@@ -23,7 +23,7 @@ CLI::App *setup_export(CLI::App &app, ExportOptions &opts) {
     return sub;
 }
 
-ExitCode run_export(Context &ctx, const ExportOptions &opts) {
+ExitCode run_export(Context& ctx, const ExportOptions& opts) {
     const Catalogue cat = load_usable_catalogue(ctx);
     ExportSelection selection;
     if (opts.season != 0) {

@@ -14,10 +14,10 @@ struct ExportOptions {
     int season = 0;              // 0: every season
 };
 
-CLI::App *setup_export(CLI::App &app, ExportOptions &opts);
+CLI::App* setup_export(CLI::App& app, ExportOptions& opts);
 
 // Exit 0 with the export written; 2 when the catalogue has errors, the season does not exist or
 // the output file cannot be written (then it is left as it was).
-ExitCode run_export(Context &ctx, const ExportOptions &opts);
+ExitCode run_export(Context& ctx, const ExportOptions& opts);
 
 } // namespace wtool

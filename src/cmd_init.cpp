@@ -4,8 +4,9 @@
 #include "catalogue_loader.hpp"
 #include "data_dir.hpp"
 #include "new_catalogue.hpp"
-#include "prompt.hpp"
+#include "prompter.hpp"
 #include "rules.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -14,8 +15,8 @@ namespace wtool {
 
 namespace fs = std::filesystem;
 
-CLI::App *setup_init(CLI::App &app, InitOptions &opts) {
-    CLI::App *sub = app.add_subcommand("init", "Start a catalogue for a new series (asks on a terminal)");
+CLI::App* setup_init(CLI::App& app, InitOptions& opts) {
+    CLI::App* sub = app.add_subcommand("init", "Start a catalogue for a new series (asks on a terminal)");
     sub->add_option("dir", opts.dir, "Folder for episodes.toml, created if missing (default: .)")->type_name("DIR");
     sub->add_option("--title", opts.title, "The series' name")->type_name("TEXT");
     sub->add_option("--timezone", opts.timezone, "IANA time zone the series runs in, e.g. Europe/Berlin")
@@ -46,11 +47,11 @@ struct TemplateCopy {
 
 // Every regular file under the default templates folder, in name order, with its target under
 // `target_dir`. Throws CommandError when there is no such folder or it is empty.
-std::vector<TemplateCopy> plan_template_copies(const fs::path &target_dir) {
+std::vector<TemplateCopy> plan_template_copies(const fs::path& target_dir) {
     const std::vector<fs::path> candidates = data_dir_candidates(executable_path());
     std::vector<TemplateCopy> copies;
     std::vector<std::string> looked;
-    for (const fs::path &data : candidates) {
+    for (const fs::path& data : candidates) {
         const fs::path templates = default_templates_dir(data);
         looked.push_back(templates.string());
         std::error_code ec;
@@ -76,7 +77,7 @@ std::vector<TemplateCopy> plan_template_copies(const fs::path &target_dir) {
                                        "--with-templates",
                                        fmt::join(looked, "', '")));
     }
-    std::sort(copies.begin(), copies.end(), [](const auto &a, const auto &b) { return a.to < b.to; });
+    std::sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) { return a.to < b.to; });
     return copies;
 }
 
@@ -84,7 +85,7 @@ std::vector<TemplateCopy> plan_template_copies(const fs::path &target_dir) {
 // terminal, answers to questions for the others; else the defaults.
 class ValueCollector {
   public:
-    ValueCollector(Context &ctx, const InitOptions &opts) : ctx_(ctx), opts_(opts) {
+    ValueCollector(Context& ctx, const InitOptions& opts) : ctx_(ctx), opts_(opts) {
         if (ctx.interactive && ctx.in != nullptr) {
             prompter_.emplace(*ctx.in, ctx.err);
         }
@@ -105,7 +106,7 @@ class ValueCollector {
         }
         if (!prompter_) {
             std::vector<std::string> missing;
-            for (const auto &[name, absent] :
+            for (const auto& [name, absent] :
                  {std::pair{"--title", !title}, {"--timezone", !zone}, {"--start", !start}}) {
                 if (absent) {
                     missing.emplace_back(name);
@@ -127,14 +128,14 @@ class ValueCollector {
             audience ? *audience
                      : ask_or("Audience time zones, separated by commas (Enter: none)", "", check_zone_list);
         s.site_url = site ? *site : ask_or("Website (Enter: none)", "", [](std::string_view t) {
-            return t.empty() ? std::expected<std::string, std::string>{} : check_site_url(t);
+            return text::trim(t).empty() ? std::expected<std::string, std::string>{} : check_site_url(t);
         });
         return s;
     }
 
   private:
     // "a", "a and b", "a, b and c"
-    static std::string list_words(const std::vector<std::string> &words) {
+    static std::string list_words(const std::vector<std::string>& words) {
         std::string out;
         for (std::size_t i = 0; i < words.size(); ++i) {
             out += i == 0 ? "" : (i + 1 == words.size() ? " and " : ", ");
@@ -145,7 +146,7 @@ class ValueCollector {
 
     // The value of an option that was given, checked (a problem is noted); nullopt when not given.
     template <class Check>
-    auto given(std::string_view option, const std::string &text, Check check)
+    auto given(std::string_view option, const std::string& text, Check check)
         -> std::optional<typename decltype(check(""))::value_type> {
         if (text.empty()) {
             return std::nullopt;
@@ -158,15 +159,21 @@ class ValueCollector {
         return std::move(*v);
     }
 
-    // Asks until the answer is good (interactive only).
+    // Asks until `check` accepts the answer, showing each problem (interactive only).
     template <class Check>
     auto ask(std::string_view question, std::string_view fallback, Check check) ->
         typename decltype(check(""))::value_type {
-        auto v = prompter_->ask_valid(question, fallback, check);
-        if (!v) {
-            throw CommandError("no answer (end of input): nothing was written");
+        while (true) {
+            const std::optional<std::string> answer = prompter_->line(question, fallback);
+            if (!answer) {
+                throw CommandError("no answer (end of input): nothing was written");
+            }
+            auto v = check(*answer);
+            if (v) {
+                return std::move(*v);
+            }
+            prompter_->say("  " + v.error());
         }
-        return std::move(*v);
     }
 
     // Asks on a terminal; takes the default otherwise.
@@ -176,14 +183,14 @@ class ValueCollector {
         return prompter_ ? ask(question, fallback, check) : *check(fallback);
     }
 
-    Context &ctx_;
-    const InitOptions &opts_;
+    Context& ctx_;
+    const InitOptions& opts_;
     std::optional<Prompter> prompter_;
     std::vector<std::string> errors_;
 };
 
 // `word` as one shell word: as it is when it holds only safe characters, else in single quotes.
-std::string shell_word(const std::string &word) {
+std::string shell_word(const std::string& word) {
     const bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                std::string_view("/._-+,:@%").find(c) != std::string_view::npos;
@@ -199,7 +206,7 @@ std::string shell_word(const std::string &word) {
 }
 
 // The new text must load and validate without errors: wtool must never hand out a broken file.
-void check_new_catalogue(const Context &ctx, const std::string &content, const fs::path &file) {
+void check_new_catalogue(const Context& ctx, const std::string& content, const fs::path& file) {
     Diagnostics diags;
     auto loaded = parse_catalogue(content, file, diags);
     if (loaded) {
@@ -210,7 +217,7 @@ void check_new_catalogue(const Context &ctx, const std::string &content, const f
     }
     std::vector<Diagnostic> errors;
     std::copy_if(diags.items().begin(), diags.items().end(), std::back_inserter(errors),
-                 [](const Diagnostic &d) { return d.severity == Severity::error; });
+                 [](const Diagnostic& d) { return d.severity == Severity::error; });
     ctx.err << render_diagnostics_text(errors, file.string(), content, ctx.err_color);
     throw CommandError("internal error: the new catalogue does not validate; nothing was written (please report "
                        "this)");
@@ -218,7 +225,7 @@ void check_new_catalogue(const Context &ctx, const std::string &content, const f
 
 } // namespace
 
-ExitCode run_init(Context &ctx, const InitOptions &opts) {
+ExitCode run_init(Context& ctx, const InitOptions& opts) {
     const fs::path dir = opts.dir.empty() ? fs::path(".") : fs::path(opts.dir);
     const fs::path file = (dir / "episodes.toml").lexically_normal();
     std::error_code ec;
@@ -234,7 +241,7 @@ ExitCode run_init(Context &ctx, const InitOptions &opts) {
     std::vector<TemplateCopy> copies;
     if (opts.with_templates) {
         copies = plan_template_copies(templates_dir);
-        for (const TemplateCopy &c : copies) {
+        for (const TemplateCopy& c : copies) {
             if (fs::exists(fs::symlink_status(c.to, ec))) {
                 throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: remove "
                                                "the folder '{}', or leave out --with-templates",
@@ -266,7 +273,7 @@ ExitCode run_init(Context &ctx, const InitOptions &opts) {
     if (auto written = write_file_atomically(file, content, write_options); !written) {
         throw CommandError(written.error());
     }
-    for (const TemplateCopy &c : copies) {
+    for (const TemplateCopy& c : copies) {
         auto bytes = read_file(c.from);
         if (!bytes) {
             throw CommandError(fmt::format("cannot read '{}': {}", c.from.string(), bytes.error()));

@@ -22,13 +22,13 @@ struct InitOptions {
     bool dry_run = false;              // print the catalogue instead of writing anything
 };
 
-CLI::App *setup_init(CLI::App &app, InitOptions &opts);
+CLI::App* setup_init(CLI::App& app, InitOptions& opts);
 
 // Writes DIR/episodes.toml (and DIR/templates/...). Values missing from the options are asked for
 // when ctx.interactive; otherwise a missing --title, --timezone or --start is a usage error (exit
 // 2) that lists them all. An invalid value, an existing file or missing default templates is exit
 // 2, and then nothing is written. With dry_run, the catalogue is printed and nothing is written
 // (the same checks run first).
-ExitCode run_init(Context &ctx, const InitOptions &opts);
+ExitCode run_init(Context& ctx, const InitOptions& opts);
 
 } // namespace wtool

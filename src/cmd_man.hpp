@@ -11,12 +11,12 @@ namespace wtool {
 
 struct ManOptions {
     std::string output;             // empty: standard output
-    const CLI::App *root = nullptr; // the whole command line, set by setup_man
+    const CLI::App* root = nullptr; // the whole command line, set by setup_man
 };
 
-CLI::App *setup_man(CLI::App &app, ManOptions &opts);
+CLI::App* setup_man(CLI::App& app, ManOptions& opts);
 
 // Prints (or writes) the page, dated with ctx.now. Exit 0; 2 when the file cannot be written.
-ExitCode run_man(Context &ctx, const ManOptions &opts);
+ExitCode run_man(Context& ctx, const ManOptions& opts);
 
 } // namespace wtool

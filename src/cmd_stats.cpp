@@ -8,8 +8,8 @@
 
 namespace wtool {
 
-CLI::App *setup_stats(CLI::App &app, StatsOptions &opts) {
-    CLI::App *sub = app.add_subcommand("stats", "Speakers per country and institution, talks, recordings");
+CLI::App* setup_stats(CLI::App& app, StatsOptions& opts) {
+    CLI::App* sub = app.add_subcommand("stats", "Speakers per country and institution, talks, recordings");
     sub->add_option("--format", opts.format, "Output format")
         ->check(CLI::IsMember({"text", "markdown", "json"}))
         ->capture_default_str();
@@ -20,7 +20,7 @@ CLI::App *setup_stats(CLI::App &app, StatsOptions &opts) {
     return sub;
 }
 
-ExitCode run_stats(Context &ctx, const StatsOptions &opts) {
+ExitCode run_stats(Context& ctx, const StatsOptions& opts) {
     const Catalogue cat = load_usable_catalogue(ctx);
     const Stats stats = compute_stats(cat, ctx.now);
     if (!opts.svg.empty()) {

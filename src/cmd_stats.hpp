@@ -14,10 +14,10 @@ struct StatsOptions {
     std::string svg;             // also write the speakers-per-country chart here; empty: no chart
 };
 
-CLI::App *setup_stats(CLI::App &app, StatsOptions &opts);
+CLI::App* setup_stats(CLI::App& app, StatsOptions& opts);
 
 // Prints the statistics (and writes the chart). Exit 0; 2 when the catalogue has errors or the
 // chart cannot be written.
-ExitCode run_stats(Context &ctx, const StatsOptions &opts);
+ExitCode run_stats(Context& ctx, const StatsOptions& opts);
 
 } // namespace wtool

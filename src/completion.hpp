@@ -14,7 +14,7 @@ namespace wtool {
 enum class Shell { bash, zsh, fish };
 
 // The completion script for `shell`. Pure: the same definition gives the same bytes.
-std::string render_completion(const CliSpec &cli, Shell shell);
+std::string render_completion(const CliSpec& cli, Shell shell);
 
 // The hidden command the scripts call for values from the catalogue.
 inline constexpr std::string_view complete_command_name = "__complete";

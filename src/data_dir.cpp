@@ -15,7 +15,7 @@ std::filesystem::path executable_path() {
     return ec ? std::filesystem::path{} : exe;
 }
 
-std::vector<std::filesystem::path> data_dir_candidates(const std::filesystem::path &exe) {
+std::vector<std::filesystem::path> data_dir_candidates(const std::filesystem::path& exe) {
     std::vector<std::filesystem::path> out;
     if (!exe.empty()) {
         out.push_back((exe.parent_path() / WTOOL_DATADIR_FROM_BINDIR).lexically_normal());
@@ -24,8 +24,8 @@ std::vector<std::filesystem::path> data_dir_candidates(const std::filesystem::pa
     return out;
 }
 
-std::optional<std::filesystem::path> find_data_dir(const std::vector<std::filesystem::path> &candidates) {
-    for (const std::filesystem::path &dir : candidates) {
+std::optional<std::filesystem::path> find_data_dir(const std::vector<std::filesystem::path>& candidates) {
+    for (const std::filesystem::path& dir : candidates) {
         std::error_code ec;
         if (std::filesystem::is_directory(dir, ec)) {
             return dir;
@@ -34,7 +34,7 @@ std::optional<std::filesystem::path> find_data_dir(const std::vector<std::filesy
     return std::nullopt;
 }
 
-std::filesystem::path default_templates_dir(const std::filesystem::path &data_dir) {
+std::filesystem::path default_templates_dir(const std::filesystem::path& data_dir) {
     return data_dir / "templates";
 }
 

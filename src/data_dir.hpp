@@ -22,12 +22,12 @@ std::filesystem::path executable_path();
 //  2. the source tree's `data/` folder, whose absolute path is compiled in: the fallback for a
 //     binary that runs from its build folder, before `cmake --install`.
 // With an empty `exe`, only the fallback.
-std::vector<std::filesystem::path> data_dir_candidates(const std::filesystem::path &exe);
+std::vector<std::filesystem::path> data_dir_candidates(const std::filesystem::path& exe);
 
 // The first of `candidates` that is an existing folder, or nullopt.
-std::optional<std::filesystem::path> find_data_dir(const std::vector<std::filesystem::path> &candidates);
+std::optional<std::filesystem::path> find_data_dir(const std::vector<std::filesystem::path>& candidates);
 
 // The default templates folder inside a data folder: `<data dir>/templates`.
-std::filesystem::path default_templates_dir(const std::filesystem::path &data_dir);
+std::filesystem::path default_templates_dir(const std::filesystem::path& data_dir);
 
 } // namespace wtool

@@ -14,7 +14,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_or_null(const Text &t) {
+Json text_or_null(const Text& t) {
     return t.present ? Json(t.value) : Json(nullptr);
 }
 
@@ -31,13 +31,13 @@ struct SeasonTimes {
     std::string abbreviation; // CET
 };
 
-SeasonTimes season_times(const Catalogue &cat, const Season &season) {
+SeasonTimes season_times(const Catalogue& cat, const Season& season) {
     SeasonTimes out;
     if (season.date.present) {
         out.date = date::format("%Y-%m-%d", season.date.value);
     }
     const auto start = season_start(cat, season);
-    const date::time_zone *zone = series_zone(cat);
+    const date::time_zone* zone = series_zone(cat);
     if (!start || !start->has_value() || zone == nullptr) {
         return out;
     }
@@ -50,37 +50,37 @@ SeasonTimes season_times(const Catalogue &cat, const Season &season) {
     return out;
 }
 
-Json null_if_empty(const std::string &s) {
+Json null_if_empty(const std::string& s) {
     return s.empty() ? Json(nullptr) : Json(s);
 }
 
 // The selected seasons, in number order.
-std::vector<const Season *> selected_seasons(const Catalogue &cat, const ExportSelection &selection) {
-    std::vector<const Season *> out = cat.seasons_by_number();
+std::vector<const Season*> selected_seasons(const Catalogue& cat, const ExportSelection& selection) {
+    std::vector<const Season*> out = cat.seasons_by_number();
     if (selection.season) {
-        std::erase_if(out, [&](const Season *s) { return s->number.value != *selection.season; });
+        std::erase_if(out, [&](const Season* s) { return s->number.value != *selection.season; });
     }
     return out;
 }
 
 // The selected episodes, in code order (season, then number; file order for equal codes).
-std::vector<const Episode *> selected_episodes(const Catalogue &cat, const ExportSelection &selection) {
-    std::vector<const Episode *> out;
-    for (const Episode &e : cat.episodes) {
+std::vector<const Episode*> selected_episodes(const Catalogue& cat, const ExportSelection& selection) {
+    std::vector<const Episode*> out;
+    for (const Episode& e : cat.episodes) {
         if (!selection.season || e.season == *selection.season) {
             out.push_back(&e);
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const Episode *a, const Episode *b) {
+    std::stable_sort(out.begin(), out.end(), [](const Episode* a, const Episode* b) {
         return std::pair(a->season, a->number) < std::pair(b->season, b->number);
     });
     return out;
 }
 
-Json series_json(const Catalogue &cat) {
-    const Series &s = cat.series;
+Json series_json(const Catalogue& cat) {
+    const Series& s = cat.series;
     Json organisers = Json::array();
-    for (const Organiser &o : s.organisers) {
+    for (const Organiser& o : s.organisers) {
         organisers.push_back({{"name", text_or_null(o.name)},
                               {"email", text_or_null(o.email)},
                               {"homepage", text_or_null(o.homepage)},
@@ -88,11 +88,11 @@ Json series_json(const Catalogue &cat) {
                               {"country", text_or_null(o.country)}});
     }
     Json audience = Json::array();
-    for (const Text &z : s.audience_timezones) {
+    for (const Text& z : s.audience_timezones) {
         audience.push_back(z.value);
     }
     Json alarms = Json::array();
-    for (const Field<int> &m : s.alarm_minutes) {
+    for (const Field<int>& m : s.alarm_minutes) {
         alarms.push_back(m.value);
     }
     return {{"title", s.title.value},
@@ -114,17 +114,17 @@ Json series_json(const Catalogue &cat) {
               {"newsletter", text_or_null(s.newsletter)}}}};
 }
 
-Json site_json(const Site &site) {
+Json site_json(const Site& site) {
     return {
         {"webinar_page", site.webinar_page.value}, {"webinar_front_matter", text_or_null(site.webinar_front_matter)},
         {"talks_page", site.talks_page.value},     {"talks_front_matter", text_or_null(site.talks_front_matter)},
         {"news_dir", site.news_dir.value},         {"news_time", format_time_of_day(site.news_time.value)}};
 }
 
-Json season_json(const Catalogue &cat, const Season &season) {
+Json season_json(const Catalogue& cat, const Season& season) {
     const SeasonTimes times = season_times(cat, season);
     Json codes = Json::array();
-    for (const Episode *e : cat.episodes_of(season.number.value)) {
+    for (const Episode* e : cat.episodes_of(season.number.value)) {
         codes.push_back(e->code.value);
     }
     return {{"number", season.number.value},
@@ -141,9 +141,9 @@ Json season_json(const Catalogue &cat, const Season &season) {
             {"episodes", codes}};
 }
 
-Json episode_json(const Episode &e) {
+Json episode_json(const Episode& e) {
     Json speakers = Json::array();
-    for (const Speaker &sp : e.speakers) {
+    for (const Speaker& sp : e.speakers) {
         speakers.push_back({{"name", sp.name.value},
                             {"honorific", text_or_null(sp.honorific)},
                             {"affiliation", text_or_null(sp.affiliation)},
@@ -163,9 +163,9 @@ Json episode_json(const Episode &e) {
 }
 
 // The speakers' values for one key, joined with "; " in speaker order.
-std::string joined(const Episode &e, Text Speaker::*member) {
+std::string joined(const Episode& e, Text Speaker::*member) {
     std::vector<std::string> values;
-    for (const Speaker &sp : e.speakers) {
+    for (const Speaker& sp : e.speakers) {
         values.push_back((sp.*member).value);
     }
     return fmt::format("{}", fmt::join(values, "; "));
@@ -173,13 +173,13 @@ std::string joined(const Episode &e, Text Speaker::*member) {
 
 } // namespace
 
-std::string render_export_json(const Catalogue &cat, const ExportSelection &selection) {
+std::string render_export_json(const Catalogue& cat, const ExportSelection& selection) {
     Json seasons = Json::array();
-    for (const Season *s : selected_seasons(cat, selection)) {
+    for (const Season* s : selected_seasons(cat, selection)) {
         seasons.push_back(season_json(cat, *s));
     }
     Json episodes = Json::array();
-    for (const Episode *e : selected_episodes(cat, selection)) {
+    for (const Episode* e : selected_episodes(cat, selection)) {
         episodes.push_back(episode_json(*e));
     }
     const Json doc = {{"export_version", 1},
@@ -190,17 +190,17 @@ std::string render_export_json(const Catalogue &cat, const ExportSelection &sele
     return doc.dump(2) + "\n";
 }
 
-const std::vector<std::string> &export_csv_columns() {
+const std::vector<std::string>& export_csv_columns() {
     static const std::vector<std::string> columns = {
         "code",  "season", "number",      "title",     "speakers",  "affiliations",    "countries",
         "theme", "date",   "start_local", "start_utc", "recording", "share_recording", "abstract"};
     return columns;
 }
 
-std::string render_export_csv(const Catalogue &cat, const ExportSelection &selection) {
+std::string render_export_csv(const Catalogue& cat, const ExportSelection& selection) {
     std::string out = csv::record(export_csv_columns());
-    for (const Episode *e : selected_episodes(cat, selection)) {
-        const Season *season = cat.find_season(e->season);
+    for (const Episode* e : selected_episodes(cat, selection)) {
+        const Season* season = cat.find_season(e->season);
         const SeasonTimes times = season != nullptr ? season_times(cat, *season) : SeasonTimes{};
         const std::vector<std::string> row = {
             e->code.value,

@@ -49,7 +49,7 @@ constexpr Entry files[] = {
 // ".TP" entries.
 std::string entries(std::span<const Entry> list, bool bold_terms) {
     std::string out;
-    for (const Entry &e : list) {
+    for (const Entry& e : list) {
         out += fmt::format(".TP\n{}{}{}\n{}\n", bold_terms ? "\\fB" : "\\fI", roff_escape(e.term), "\\fR",
                            roff_escape(e.text));
     }
@@ -57,12 +57,12 @@ std::string entries(std::span<const Entry> list, bool bold_terms) {
 }
 
 // "\fB\-\-format\fR \fItext\fR|\fIjson\fR" or "\fB\-o\fR, \fB\-\-output\fR \fIFILE\fR".
-std::string option_term(const OptionSpec &o) {
+std::string option_term(const OptionSpec& o) {
     std::vector<std::string> names;
-    for (const std::string &s : o.short_names) {
+    for (const std::string& s : o.short_names) {
         names.push_back("\\fB" + roff_escape("-" + s) + "\\fR");
     }
-    for (const std::string &l : o.long_names) {
+    for (const std::string& l : o.long_names) {
         names.push_back("\\fB" + roff_escape("--" + l) + "\\fR");
     }
     std::string out = fmt::format("{}", fmt::join(names, ", "));
@@ -71,7 +71,7 @@ std::string option_term(const OptionSpec &o) {
     }
     if (o.kind == ValueKind::choice) {
         std::vector<std::string> choices;
-        for (const std::string &c : o.choices) {
+        for (const std::string& c : o.choices) {
             choices.push_back("\\fI" + roff_escape(c) + "\\fR");
         }
         out += fmt::format("{}", fmt::join(choices, "|"));
@@ -84,9 +84,9 @@ std::string option_term(const OptionSpec &o) {
     return out;
 }
 
-std::string option_entries(const std::vector<OptionSpec> &options) {
+std::string option_entries(const std::vector<OptionSpec>& options) {
     std::string out;
-    for (const OptionSpec &o : options) {
+    for (const OptionSpec& o : options) {
         std::string text = o.description;
         if (!text.empty() && text.back() != '.' && text.back() != ')') {
             text += '.';
@@ -103,9 +103,9 @@ std::string option_entries(const std::vector<OptionSpec> &options) {
 }
 
 // "wtool init [OPTIONS] [DIR]"
-std::string command_synopsis(const std::string &program, const CommandSpec &cmd) {
+std::string command_synopsis(const std::string& program, const CommandSpec& cmd) {
     std::string out = fmt::format("\\fB{} {}\\fR [\\fIOPTIONS\\fR]", roff_escape(program), roff_escape(cmd.name));
-    for (const OptionSpec &p : cmd.positionals) {
+    for (const OptionSpec& p : cmd.positionals) {
         const std::string name = p.value_name.empty() || p.value_name == "TEXT" ? p.positional_name : p.value_name;
         const std::string shown = "\\fI" + roff_escape(name) + "\\fR" + (p.repeatable ? "..." : "");
         out += p.required ? " " + shown : " [" + shown + "]";
@@ -197,7 +197,7 @@ std::string roff_escape(std::string_view s) {
     return out;
 }
 
-std::string render_man_page(const CliSpec &cli, const ManPageInfo &info) {
+std::string render_man_page(const CliSpec& cli, const ManPageInfo& info) {
     const std::string program = roff_escape(cli.program);
     std::string upper;
     for (const char c : cli.program) {
@@ -226,7 +226,7 @@ std::string render_man_page(const CliSpec &cli, const ManPageInfo &info) {
     out += ".SH GLOBAL OPTIONS\n" + roff_escape("Accepted before or after any command.") + "\n";
     out += option_entries(cli.global_options);
     out += ".SH COMMANDS\n";
-    for (const CommandSpec &cmd : cli.commands) {
+    for (const CommandSpec& cmd : cli.commands) {
         out += fmt::format(".SS {}\n", roff_escape(cmd.name));
         out += command_synopsis(cli.program, cmd) + "\n.PP\n";
         std::string description = cmd.description;
@@ -243,8 +243,8 @@ std::string render_man_page(const CliSpec &cli, const ManPageInfo &info) {
     out += ".SH ENVIRONMENT\n" + entries(environment, true);
     out += ".SH FILES\n" + roff_escape("PREFIX is where wtool is installed, e.g. /usr.") + "\n" + entries(files, false);
     out += ".SH EXAMPLES\n";
-    for (const CommandSpec &cmd : cli.commands) {
-        for (const std::string &example : footer_examples(cmd.footer)) {
+    for (const CommandSpec& cmd : cli.commands) {
+        for (const std::string& example : footer_examples(cmd.footer)) {
             out += ".PP\n.nf\n" + roff_escape(example) + "\n.fi\n";
         }
     }

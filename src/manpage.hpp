@@ -19,7 +19,7 @@ struct ManPageInfo {
 // The page. Pure: the same definition and info give the same bytes. Text is escaped for roff
 // (backslashes, hyphens as \-, lines that would start with a control character); characters
 // beyond ASCII are written as \[uXXXX].
-std::string render_man_page(const CliSpec &cli, const ManPageInfo &info);
+std::string render_man_page(const CliSpec& cli, const ManPageInfo& info);
 
 // `s` as roff text (see render_man_page).
 std::string roff_escape(std::string_view s);

@@ -2,7 +2,7 @@
 
 #include "text.hpp"
 #include "timezone.hpp"
-#include "toml_write.hpp"
+#include "toml_string.hpp"
 #include "urls.hpp"
 
 #include <algorithm>
@@ -133,7 +133,7 @@ std::expected<std::string, std::string> check_zone_name(std::string_view text) {
     if (tz::find_zone(name) != nullptr) {
         return std::string(name);
     }
-    for (const std::string &known : tz::zone_names()) {
+    for (const std::string& known : tz::zone_names()) {
         if (text::iequals_ascii(known, name)) {
             return known;
         }
@@ -218,18 +218,35 @@ std::expected<std::string, std::string> check_site_url(std::string_view text) {
     return std::string(t);
 }
 
-std::string render_new_catalogue(const NewSeries &s) {
-    namespace tw = toml_write;
+namespace {
+
+// `s` as a one-line TOML basic string ("...").
+std::string quote(std::string_view s) {
+    return toml_text::encode_string(s, toml_text::StringForm::single_line);
+}
+
+// An inline array of strings: ["a", "b"].
+std::string string_array(const std::vector<std::string>& items) {
+    std::vector<std::string> quoted;
+    for (const std::string& item : items) {
+        quoted.push_back(quote(item));
+    }
+    return fmt::format("[{}]", fmt::join(quoted, ", "));
+}
+
+} // namespace
+
+std::string render_new_catalogue(const NewSeries& s) {
     // A line of TOML with a comment, the comments of neighbouring lines aligned.
     const auto commented = [](std::string_view code, std::string_view comment) {
         const std::size_t column = 35;
         const std::size_t width = text::count_code_points(code);
         return fmt::format("{}{}# {}\n", code, std::string(width < column ? column - width : 1, ' '), comment);
     };
-    std::string out = fmt::format(fmt::runtime(header), fmt::arg("title", tw::quote(s.title)));
+    std::string out = fmt::format(fmt::runtime(header), fmt::arg("title", quote(s.title)));
     out += "[series]\n";
-    out += fmt::format("title = {}\n", tw::quote(s.title));
-    out += fmt::format("timezone = {}\n", tw::quote(s.timezone));
+    out += fmt::format("title = {}\n", quote(s.title));
+    out += fmt::format("timezone = {}\n", quote(s.timezone));
     out += commented(fmt::format("start_time = {}", format_time_of_day(s.start_time)),
                      "default start of a webinar day, local time");
     out += commented(fmt::format("duration_minutes = {}", s.duration_minutes), "default length, in minutes");
@@ -237,19 +254,19 @@ std::string render_new_catalogue(const NewSeries &s) {
     if (s.audience_timezones.empty()) {
         out += "# audience_timezones = [\"America/New_York\", \"Europe/London\", \"Asia/Kolkata\"]\n";
     } else {
-        out += fmt::format("audience_timezones = {}\n", tw::string_array(s.audience_timezones));
+        out += fmt::format("audience_timezones = {}\n", string_array(s.audience_timezones));
     }
     out += commented("# announce_times = true", "`wtool announce` adds the audience times by default");
     if (s.site_url.empty()) {
         out += commented("# site_url = \"https://example.org\"", "the series' website");
     } else {
-        out += commented(fmt::format("site_url = {}", tw::quote(s.site_url)), "the series' website");
+        out += commented(fmt::format("site_url = {}", quote(s.site_url)), "the series' website");
     }
     out += "# webinar_url = \"https://example.org/webinar/\"   # the webinar page on that site\n"
            "# talks_url = \"https://example.org/talks/\"       # the page with all abstracts and bios\n"
            "# playlist_url = \"https://www.youtube.com/playlist?list=...\"\n";
     out += commented(s.templates.empty() ? std::string("# templates = \"templates\"")
-                                         : fmt::format("templates = {}", tw::quote(s.templates)),
+                                         : fmt::format("templates = {}", quote(s.templates)),
                      "your own templates, relative to this file");
     out += commented("# alarm_minutes = [60, 15]", "default calendar reminders, minutes before the start");
     out += rest;

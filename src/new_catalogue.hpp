@@ -41,8 +41,8 @@ std::expected<int, std::string> check_duration(std::string_view text);
 // An absolute http or https URL (parsed with libcurl's URL API).
 std::expected<std::string, std::string> check_site_url(std::string_view text);
 
-// The catalogue text. Every value is written as a TOML string with toml_write::quote, so any
+// The catalogue text. Every value is written as a TOML basic string (toml_text::encode_string), so any
 // text (quotes, backslashes, emoji) reads back unchanged.
-std::string render_new_catalogue(const NewSeries &series);
+std::string render_new_catalogue(const NewSeries& series);
 
 } // namespace wtool

@@ -23,9 +23,9 @@ std::string identity(std::string_view s) {
 // Counts people and talks per name (a country or an institution), keeping the first spelling.
 class Tally {
   public:
-    void add(std::string_view name, const std::string &person, const Episode *talk) {
+    void add(std::string_view name, const std::string& person, const Episode* talk) {
         const std::string shown = text::trim(name).empty() ? std::string(not_given) : std::string(text::trim(name));
-        Entry &e = entries_[identity(shown)];
+        Entry& e = entries_[identity(shown)];
         if (e.name.empty()) {
             e.name = shown;
         }
@@ -35,10 +35,10 @@ class Tally {
 
     [[nodiscard]] std::vector<CountRow> rows() const {
         std::vector<CountRow> out;
-        for (const auto &[key, e] : entries_) {
+        for (const auto& [key, e] : entries_) {
             out.push_back({e.name, static_cast<int>(e.people.size()), static_cast<int>(e.talks.size())});
         }
-        std::sort(out.begin(), out.end(), [](const CountRow &a, const CountRow &b) {
+        std::sort(out.begin(), out.end(), [](const CountRow& a, const CountRow& b) {
             const bool a_unknown = a.name == not_given;
             const bool b_unknown = b.name == not_given;
             if (a_unknown != b_unknown) {
@@ -59,7 +59,7 @@ class Tally {
     struct Entry {
         std::string name;
         std::set<std::string> people;
-        std::set<const Episode *> talks;
+        std::set<const Episode*> talks;
     };
     std::map<std::string, Entry> entries_;
 };
@@ -79,17 +79,17 @@ struct Column {
 
 // A table with columns padded to their widest cell (counted in code points), two spaces apart,
 // indented by two spaces; trailing blanks are removed.
-std::string text_table(const std::vector<Column> &columns, const std::vector<std::vector<std::string>> &rows) {
+std::string text_table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
-    for (const Column &c : columns) {
+    for (const Column& c : columns) {
         widths.push_back(text::count_code_points(c.heading));
     }
-    for (const auto &row : rows) {
+    for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             widths[i] = std::max(widths[i], text::count_code_points(row[i]));
         }
     }
-    const auto line = [&](const std::vector<std::string> &cells) {
+    const auto line = [&](const std::vector<std::string>& cells) {
         std::string out = " ";
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const std::string pad(widths[i] - text::count_code_points(cells[i]), ' ');
@@ -103,27 +103,27 @@ std::string text_table(const std::vector<Column> &columns, const std::vector<std
         return out + "\n";
     };
     std::vector<std::string> headings;
-    for (const Column &c : columns) {
+    for (const Column& c : columns) {
         headings.push_back(c.heading);
     }
     std::string out = line(headings);
-    for (const auto &row : rows) {
+    for (const auto& row : rows) {
         out += line(row);
     }
     return out;
 }
 
-std::vector<std::vector<std::string>> count_rows(const std::vector<CountRow> &rows) {
+std::vector<std::vector<std::string>> count_rows(const std::vector<CountRow>& rows) {
     std::vector<std::vector<std::string>> out;
-    for (const CountRow &r : rows) {
+    for (const CountRow& r : rows) {
         out.push_back({r.name, std::to_string(r.speakers), std::to_string(r.talks)});
     }
     return out;
 }
 
-std::vector<std::vector<std::string>> season_rows(const Stats &stats) {
+std::vector<std::vector<std::string>> season_rows(const Stats& stats) {
     std::vector<std::vector<std::string>> out;
-    for (const SeasonStats &s : stats.seasons) {
+    for (const SeasonStats& s : stats.seasons) {
         std::string theme = s.theme.empty() ? std::string("TBA") : s.theme;
         if (s.cancelled) {
             theme += " (cancelled)";
@@ -135,22 +135,22 @@ std::vector<std::vector<std::string>> season_rows(const Stats &stats) {
     return out;
 }
 
-std::vector<std::vector<std::string>> year_rows(const Stats &stats) {
+std::vector<std::vector<std::string>> year_rows(const Stats& stats) {
     std::vector<std::vector<std::string>> out;
-    for (const YearStats &y : stats.years) {
+    for (const YearStats& y : stats.years) {
         out.push_back({y.year, std::to_string(y.seasons), std::to_string(y.talks)});
     }
     return out;
 }
 
-std::string summary_sentence(const Stats &stats) {
+std::string summary_sentence(const Stats& stats) {
     return fmt::format("{} talk{} by {} speaker{}, from {} institution{} in {} countr{}.", stats.talks,
                        stats.talks == 1 ? "" : "s", stats.speakers, stats.speakers == 1 ? "" : "s",
                        stats.institutions.size(), stats.institutions.size() == 1 ? "" : "s", stats.countries.size(),
                        stats.countries.size() == 1 ? "y" : "ies");
 }
 
-std::string recordings_sentence(const RecordingStats &r) {
+std::string recordings_sentence(const RecordingStats& r) {
     if (r.held == 0) {
         return "No talk has been held yet.";
     }
@@ -160,7 +160,7 @@ std::string recordings_sentence(const RecordingStats &r) {
                        percent(r.published_permille()), r.not_shared, r.missing);
 }
 
-std::string upcoming_sentence(const RecordingStats &r) {
+std::string upcoming_sentence(const RecordingStats& r) {
     std::string out;
     if (r.upcoming != 0) {
         out += fmt::format("{} talk{} not held yet", r.upcoming, r.upcoming == 1 ? " is" : "s are");
@@ -187,21 +187,21 @@ std::string markdown_cell(std::string_view s) {
     return out;
 }
 
-std::string markdown_table(const std::vector<Column> &columns, const std::vector<std::vector<std::string>> &rows) {
+std::string markdown_table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
     std::string out = "|";
-    for (const Column &c : columns) {
+    for (const Column& c : columns) {
         out += ' ';
         out += c.heading;
         out += " |";
     }
     out += "\n|";
-    for (const Column &c : columns) {
+    for (const Column& c : columns) {
         out += c.align == Align::right ? " ---: |" : " --- |";
     }
     out += "\n";
-    for (const auto &row : rows) {
+    for (const auto& row : rows) {
         out += "|";
-        for (const std::string &cell : row) {
+        for (const std::string& cell : row) {
             out += ' ';
             out += markdown_cell(cell);
             out += " |";
@@ -253,7 +253,7 @@ int RecordingStats::published_permille() const {
     return (published * 1000 + held / 2) / held;
 }
 
-Stats compute_stats(const Catalogue &cat, tz::Instant now) {
+Stats compute_stats(const Catalogue& cat, tz::Instant now) {
     Stats stats;
     stats.series_title = cat.series.title.value;
     Tally countries;
@@ -262,8 +262,8 @@ Stats compute_stats(const Catalogue &cat, tz::Instant now) {
     std::set<std::string> institutions_seen; // identities, over earlier seasons
     std::map<std::string, YearStats> years;
 
-    const std::vector<const Season *> seasons = cat.seasons_by_number();
-    for (const Season *season : seasons) {
+    const std::vector<const Season*> seasons = cat.seasons_by_number();
+    for (const Season* season : seasons) {
         SeasonStats row;
         row.number = season->number.value;
         row.theme = season->theme.value;
@@ -273,9 +273,9 @@ Stats compute_stats(const Catalogue &cat, tz::Instant now) {
         }
         const bool held = !row.cancelled && season_started(cat, *season, now);
         std::vector<std::string> this_season; // identities, in order of appearance
-        for (const Episode *e : cat.episodes_of(row.number)) {
+        for (const Episode* e : cat.episodes_of(row.number)) {
             ++row.talks;
-            for (const Speaker &sp : e->speakers) {
+            for (const Speaker& sp : e->speakers) {
                 ++row.speakers;
                 const std::string person = identity(sp.name.value);
                 people.insert(person);
@@ -308,7 +308,7 @@ Stats compute_stats(const Catalogue &cat, tz::Instant now) {
         stats.talks += row.talks;
         stats.speaker_appearances += row.speakers;
         const std::string year = row.date.empty() ? std::string("TBA") : row.date.substr(0, 4);
-        YearStats &y = years[year];
+        YearStats& y = years[year];
         y.year = year;
         ++y.seasons;
         y.talks += row.talks;
@@ -317,7 +317,7 @@ Stats compute_stats(const Catalogue &cat, tz::Instant now) {
     stats.speakers = static_cast<int>(people.size());
     stats.countries = countries.rows();
     stats.institutions = institutions.rows();
-    for (auto &[year, y] : years) {
+    for (auto& [year, y] : years) {
         if (year != "TBA") {
             stats.years.push_back(y);
         }
@@ -328,7 +328,7 @@ Stats compute_stats(const Catalogue &cat, tz::Instant now) {
     return stats;
 }
 
-std::string render_stats_text(const Stats &stats) {
+std::string render_stats_text(const Stats& stats) {
     std::string out = fmt::format("{}\n\n{}\n", stats.series_title, summary_sentence(stats));
     out += "\nSpeakers per country\n" + text_table(country_columns, count_rows(stats.countries));
     out += "\nSpeakers per institution\n" + text_table(institution_columns, count_rows(stats.institutions));
@@ -342,7 +342,7 @@ std::string render_stats_text(const Stats &stats) {
     return out;
 }
 
-std::string render_stats_markdown(const Stats &stats) {
+std::string render_stats_markdown(const Stats& stats) {
     std::string out = fmt::format("# Statistics: {}\n\n{}\n", markdown_cell(stats.series_title),
                                   markdown_cell(summary_sentence(stats)));
     out += "\n## Speakers per country\n\n" + markdown_table(country_columns, count_rows(stats.countries));
@@ -357,17 +357,17 @@ std::string render_stats_markdown(const Stats &stats) {
     return out;
 }
 
-std::string render_stats_json(const Stats &stats) {
+std::string render_stats_json(const Stats& stats) {
     using Json = nlohmann::ordered_json;
-    const auto rows = [](const std::vector<CountRow> &list, const char *key) {
+    const auto rows = [](const std::vector<CountRow>& list, const char* key) {
         Json out = Json::array();
-        for (const CountRow &r : list) {
+        for (const CountRow& r : list) {
             out.push_back({{key, r.name}, {"speakers", r.speakers}, {"talks", r.talks}});
         }
         return out;
     };
     Json seasons = Json::array();
-    for (const SeasonStats &s : stats.seasons) {
+    for (const SeasonStats& s : stats.seasons) {
         seasons.push_back({{"number", s.number},
                            {"theme", s.theme.empty() ? Json(nullptr) : Json(s.theme)},
                            {"date", s.date.empty() ? Json(nullptr) : Json(s.date)},
@@ -378,10 +378,10 @@ std::string render_stats_json(const Stats &stats) {
                            {"returning_institutions", s.returning_institutions}});
     }
     Json years = Json::array();
-    for (const YearStats &y : stats.years) {
+    for (const YearStats& y : stats.years) {
         years.push_back({{"year", y.year}, {"seasons", y.seasons}, {"talks", y.talks}});
     }
-    const RecordingStats &r = stats.recordings;
+    const RecordingStats& r = stats.recordings;
     const Json doc = {{"series", stats.series_title},
                       {"totals",
                        {{"talks", stats.talks},
@@ -404,7 +404,7 @@ std::string render_stats_json(const Stats &stats) {
     return doc.dump(2) + "\n";
 }
 
-std::string render_country_chart_svg(const Stats &stats) {
+std::string render_country_chart_svg(const Stats& stats) {
     constexpr int width = 640;
     constexpr int top = 48;
     constexpr int bar_height = 22;
@@ -412,7 +412,7 @@ std::string render_country_chart_svg(const Stats &stats) {
     constexpr int char_width = 8; // generous estimate for a 14px sans-serif font
     int label_width = 80;
     int max_count = 0;
-    for (const CountRow &r : stats.countries) {
+    for (const CountRow& r : stats.countries) {
         label_width = std::max(label_width, static_cast<int>(text::count_code_points(r.name)) * char_width + 16);
         max_count = std::max(max_count, r.speakers);
     }
@@ -422,7 +422,7 @@ std::string render_country_chart_svg(const Stats &stats) {
     const int height = top + rows * (bar_height + gap) + 16;
 
     std::vector<std::string> parts;
-    for (const CountRow &r : stats.countries) {
+    for (const CountRow& r : stats.countries) {
         parts.push_back(fmt::format("{} {}", r.name, r.speakers));
     }
     const std::string title = fmt::format("Speakers per country: {}", stats.series_title);
@@ -447,7 +447,7 @@ std::string render_country_chart_svg(const Stats &stats) {
         out += fmt::format("  <text x=\"16\" y=\"{}\" fill=\"#1a1a1a\">No speakers yet.</text>\n", top + 16);
     }
     int y = top;
-    for (const CountRow &r : stats.countries) {
+    for (const CountRow& r : stats.countries) {
         const int bar = max_count == 0 ? 0 : std::max(2, (r.speakers * bar_area + max_count / 2) / max_count);
         const int text_y = y + bar_height / 2 + 5;
         const std::string name = xml_escape(r.name);

@@ -68,17 +68,17 @@ struct Stats {
 };
 
 // Computes the statistics; `now` decides which talks have been held.
-Stats compute_stats(const Catalogue &cat, tz::Instant now);
+Stats compute_stats(const Catalogue& cat, tz::Instant now);
 
 // Aligned plain-text tables.
-std::string render_stats_text(const Stats &stats);
+std::string render_stats_text(const Stats& stats);
 // Markdown (GitHub tables); catalogue text in cells is escaped so it cannot change the tables.
-std::string render_stats_markdown(const Stats &stats);
+std::string render_stats_markdown(const Stats& stats);
 // A JSON document with the same figures (2-space indentation, final newline).
-std::string render_stats_json(const Stats &stats);
+std::string render_stats_json(const Stats& stats);
 // An accessible SVG bar chart of speakers per country: <title> and <desc> (read by screen
 // readers), one labelled bar per country, integer coordinates, XML-escaped text. The same
 // statistics give the same bytes.
-std::string render_country_chart_svg(const Stats &stats);
+std::string render_country_chart_svg(const Stats& stats);
 
 } // namespace wtool

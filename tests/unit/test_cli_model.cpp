@@ -18,7 +18,7 @@ struct Fixture {
         app.set_version_flag("--version", "tool 1");
         app.add_option("--catalogue", s, "Catalogue file")->type_name("PATH");
         app.add_flag("-q,--quiet", flag, "Quiet");
-        CLI::App *show = app.add_subcommand("show", "Show things");
+        CLI::App* show = app.add_subcommand("show", "Show things");
         show->add_option("--format", s, "Output format")->check(CLI::IsMember({"text", "json"}));
         show->add_option("-o,--output", s, "Output file")->type_name("FILE");
         show->add_option("--season", n, "A season")->type_name("N");
@@ -28,13 +28,13 @@ struct Fixture {
         show->add_option("--title", s, "The title [sic]: 'quoted'");
         show->add_option("files", many, "Input files")->type_name("FILE");
         show->footer("Example:\n  tool show --season 9\n\nNotes here.");
-        CLI::App *hidden = app.add_subcommand("__secret", "Hidden");
+        CLI::App* hidden = app.add_subcommand("__secret", "Hidden");
         hidden->group("");
     }
 };
 
-const OptionSpec &find(const CommandSpec &cmd, std::string_view name) {
-    for (const OptionSpec &o : cmd.options) {
+const OptionSpec& find(const CommandSpec& cmd, std::string_view name) {
+    for (const OptionSpec& o : cmd.options) {
         if (o.display_name() == name) {
             return o;
         }
@@ -61,8 +61,8 @@ TEST_CASE("reading the command line's definition") {
         CHECK(value_option_names(cli) == std::vector<std::string>{"--catalogue"});
     }
     SUBCASE("the kind of value each option takes") {
-        const CommandSpec &show = cli.commands[0];
-        const OptionSpec &format = find(show, "--format");
+        const CommandSpec& show = cli.commands[0];
+        const OptionSpec& format = find(show, "--format");
         CHECK(format.kind == ValueKind::choice);
         CHECK(format.choices == std::vector<std::string>{"text", "json"});
         CHECK(find(show, "--output").kind == ValueKind::file);
@@ -134,7 +134,7 @@ TEST_CASE("the man page from the definition") {
               std::string::npos);
         CHECK(page.find(".SH EXAMPLES\n.PP\n.nf\ntool show \\-\\-season 9\n.fi\n") != std::string::npos);
         CHECK(page.find("__secret") == std::string::npos);
-        for (const char *section : {".SH EXIT STATUS\n", ".SH ENVIRONMENT\n", ".SH FILES\n"}) {
+        for (const char* section : {".SH EXIT STATUS\n", ".SH ENVIRONMENT\n", ".SH FILES\n"}) {
             CHECK(page.find(section) != std::string::npos);
         }
         CHECK(page.find(".B WTOOL_CATALOGUE") == std::string::npos); // terms use \fB...\fR

@@ -67,7 +67,7 @@ TEST_CASE("JSON export") {
     const auto doc = nlohmann::ordered_json::parse(render_export_json(cat, {}));
     SUBCASE("seasons in number order, with their start in UTC and in the series' zone") {
         REQUIRE(doc["seasons"].size() == 3);
-        const auto &winter = doc["seasons"][0];
+        const auto& winter = doc["seasons"][0];
         CHECK(winter["number"] == 1);
         CHECK(winter["time"] == "15:00");
         CHECK(winter["start_utc"] == "2025-02-24T14:00:00Z");
@@ -75,10 +75,10 @@ TEST_CASE("JSON export") {
         CHECK(winter["end_utc"] == "2025-02-24T15:30:00Z");
         CHECK(winter["zone_abbreviation"] == "CET");
         CHECK(winter["episodes"] == nlohmann::ordered_json::array({"S01E01"}));
-        const auto &summer = doc["seasons"][1];
+        const auto& summer = doc["seasons"][1];
         CHECK(summer["start_local"] == "2025-05-12T10:00:00+02:00");
         CHECK(summer["zone_abbreviation"] == "CEST");
-        const auto &tba = doc["seasons"][2];
+        const auto& tba = doc["seasons"][2];
         CHECK(tba["date"].is_null());
         CHECK(tba["start_utc"].is_null());
         CHECK(tba["theme"].is_null());

@@ -7,7 +7,7 @@
 using namespace wtool;
 
 namespace {
-Diagnostics validate(const std::string &text, Catalogue *out = nullptr) {
+Diagnostics validate(const std::string& text, Catalogue* out = nullptr) {
     Diagnostics diags;
     auto cat = parse_catalogue(text, "episodes.toml", diags);
     REQUIRE(cat);

@@ -33,7 +33,7 @@ TEST_CASE("the JSON Schema knows the loader's keys") {
         const nlohmann::json::json_pointer ptr(pointer_to(kind));
         REQUIRE(schema.contains(ptr));
         std::vector<std::string> schema_keys;
-        for (const auto &[key, value] : schema[ptr].items()) {
+        for (const auto& [key, value] : schema[ptr].items()) {
             schema_keys.push_back(key);
         }
         const std::span<const std::string_view> loader = known_keys(kind);

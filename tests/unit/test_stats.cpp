@@ -146,7 +146,7 @@ TEST_CASE("statistics") {
         CHECK(stats.years[1].year == "2026");
     }
     SUBCASE("recordings of held talks") {
-        const RecordingStats &r = stats.recordings;
+        const RecordingStats& r = stats.recordings;
         CHECK(r.held == 4);
         CHECK(r.published == 2);
         CHECK(r.not_shared == 1);
