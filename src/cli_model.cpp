@@ -40,7 +40,8 @@ void classify(const CLI::Option& opt, OptionSpec& spec) {
         }
     }
     const std::vector<std::string> parts = split(type_name, ':');
-    spec.value_name = parts.front();
+    // As --help shows it ("FILE", "N:POSITIVE", "HH:MM"), but without the list of choices.
+    spec.value_name = spec.kind == ValueKind::choice ? parts.front() : type_name;
     if (spec.kind == ValueKind::choice) {
         return;
     }

@@ -32,7 +32,7 @@ struct OptionSpec {
     std::vector<std::string> long_names;  // without "--"
     std::vector<std::string> short_names; // without "-"
     std::string positional_name;          // for a positional argument, else empty
-    std::string value_name;               // "FILE", "N", ... (the type name up to its first ':')
+    std::string value_name;               // as --help shows it: "FILE", "N:POSITIVE", "HH:MM"; "TEXT" for choices
     std::string description;
     std::string default_value; // the default --help shows, or empty
     ValueKind kind = ValueKind::none;

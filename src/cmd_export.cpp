@@ -14,9 +14,7 @@ CLI::App* setup_export(CLI::App& app, ExportOptions& opts) {
         ->check(CLI::IsMember({"json", "csv"}))
         ->capture_default_str();
     sub->add_option("-o,--output", opts.output, "Write to this file instead of standard output")->type_name("FILE");
-    sub->add_option("--season", opts.season, "Only this season and its episodes")
-        ->type_name("N")
-        ->check(CLI::PositiveNumber);
+    sub->add_option("--season", opts.season, "Only this season and its episodes")->type_name("N");
     sub->footer(
         "Examples:\n  wtool export --format csv --output talks.csv\n  wtool export --season 9 | jq .episodes\n\n"
         "CSV: one row per episode, speakers joined with \"; \" (see docs/export.md).");
@@ -26,7 +24,7 @@ CLI::App* setup_export(CLI::App& app, ExportOptions& opts) {
 ExitCode run_export(Context& ctx, const ExportOptions& opts) {
     const Catalogue cat = load_usable_catalogue(ctx);
     ExportSelection selection;
-    if (opts.season != 0) {
+    if (opts.season != -1) {
         if (cat.find_season(opts.season) == nullptr) {
             throw CommandError(fmt::format("there is no season {} in '{}'; leave out --season to export every season",
                                            opts.season, ctx.catalogue.string()));

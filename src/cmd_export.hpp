@@ -11,7 +11,7 @@ namespace wtool {
 struct ExportOptions {
     std::string format = "json"; // json | csv
     std::string output;          // empty: standard output
-    int season = 0;              // 0: every season
+    int season = -1;             // -1: every season
 };
 
 CLI::App* setup_export(CLI::App& app, ExportOptions& opts);
