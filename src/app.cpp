@@ -3,9 +3,15 @@
 #include "cmd_add_episode.hpp"
 #include "cmd_announce.hpp"
 #include "cmd_check_links.hpp"
+#include "cmd_complete.hpp"
+#include "cmd_completion.hpp"
+#include "cmd_export.hpp"
 #include "cmd_ics.hpp"
+#include "cmd_init.hpp"
+#include "cmd_man.hpp"
 #include "cmd_news.hpp"
 #include "cmd_page.hpp"
+#include "cmd_stats.hpp"
 #include "cmd_time.hpp"
 #include "cmd_validate.hpp"
 #include "context.hpp"
@@ -99,6 +105,9 @@ std::string command_list(const CLI::App& app) {
     std::string out = "wtool " WTOOL_VERSION " - toolkit for the organisers of an online seminar series\n\n"
                       "Usage: wtool <command> [options]\n\nCommands:\n";
     for (const CLI::App* sub : app.get_subcommands({})) {
+        if (sub->get_group().empty()) {
+            continue; // hidden (e.g. __complete)
+        }
         out += fmt::format("  {:<14}{}\n", sub->get_name(), sub->get_description());
     }
     out += "\nRun 'wtool <command> --help' for a command's options.\n";
@@ -123,7 +132,9 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv,
             if (c.app->get_name() == arg) {
                 return std::nullopt;
             }
-            names.push_back(c.app->get_name());
+            if (!c.app->get_group().empty()) { // hidden commands are never suggested
+                names.push_back(c.app->get_name());
+            }
         }
         const auto close = text::closest_matches(arg, names, 1);
         return close.empty() ? fmt::format("unknown command '{}'", arg)
@@ -163,17 +174,29 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     IcsOptions ics_opts;
     AddEpisodeOptions add_episode_opts;
     CheckLinksOptions check_links_opts;
+    InitOptions init_opts;
+    ExportOptions export_opts;
+    StatsOptions stats_opts;
+    CompletionOptions completion_opts;
+    ManOptions man_opts;
+    CompleteOptions complete_opts;
     const std::vector<CommandEntry> commands = {
+        {setup_init(app, init_opts), [&](Context& ctx) { return run_init(ctx, init_opts); }},
+        {setup_add_episode(app, add_episode_opts),
+         [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
         {setup_time(app, time_opts), [&](Context& ctx) { return run_time(ctx, time_opts); }},
         {setup_announce(app, announce_opts), [&](Context& ctx) { return run_announce(ctx, announce_opts); }},
         {setup_page(app, page_opts), [&](Context& ctx) { return run_page(ctx, page_opts); }},
-        {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},
         {setup_ics(app, ics_opts), [&](Context& ctx) { return run_ics(ctx, ics_opts); }},
-        {setup_add_episode(app, add_episode_opts),
-         [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
+        {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},
         {setup_check_links(app, check_links_opts),
          [&](Context& ctx) { return run_check_links(ctx, check_links_opts); }},
+        {setup_stats(app, stats_opts), [&](Context& ctx) { return run_stats(ctx, stats_opts); }},
+        {setup_export(app, export_opts), [&](Context& ctx) { return run_export(ctx, export_opts); }},
+        {setup_completion(app, completion_opts), [&](Context& ctx) { return run_completion(ctx, completion_opts); }},
+        {setup_man(app, man_opts), [&](Context& ctx) { return run_man(ctx, man_opts); }},
+        {setup_complete(app, complete_opts), [&](Context& ctx) { return run_complete(ctx, complete_opts); }},
     };
     for (const CommandEntry& c : commands) {
         c.app->fallthrough();
@@ -212,7 +235,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         ctx.quiet = global.quiet;
         ctx.out_color = resolve_color(global.color, env.stdout_tty, env);
         ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
-        ctx.interactive = env.stdin_tty && env.stderr_tty;
+        ctx.interactive = env.stdin_tty && env.stderr_tty && env.in != nullptr;
         ctx.in = env.in;
         ctx.test_kill_at = env.getenv("WTOOL_TEST_KILL_AT").value_or("");
         return static_cast<int>(chosen->run(ctx));

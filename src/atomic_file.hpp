@@ -25,6 +25,10 @@ struct AtomicWriteOptions {
     // Called when the temporary file is complete and on disk, just before the rename (tests use
     // it to simulate a crash at the worst moment).
     std::function<void()> before_rename = {};
+    // Never replace an existing file: fail with "'<path>' already exists" instead. Checked again at
+    // the final step, which creates the name only if it is still free (renameat2 RENAME_NOREPLACE,
+    // or link(2) where the file system lacks it), so a file that appears meanwhile is kept too.
+    bool keep_existing = false;
 };
 
 // Atomically replaces (or creates) `path` with `content`. On failure nothing at `path` changed

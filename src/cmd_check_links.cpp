@@ -262,7 +262,8 @@ CLI::App* setup_check_links(CLI::App& app, CheckLinksOptions& opts) {
                                                       "service needs");
     sub->add_option("FILE", opts.files,
                     "Check the links in these files (Markdown, HTML, or one URL per line; - for stdin) instead of "
-                    "the catalogue");
+                    "the catalogue")
+        ->type_name("FILE");
     auto* season = sub->add_option("--season", opts.season, "Only this season's links")
                        ->check(CLI::Range(1, 9999))
                        ->type_name("N");

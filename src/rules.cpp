@@ -490,6 +490,7 @@ class RuleRunner {
 
     // Past seasons should have their recordings; coming ones their date and link.
     void check_schedule_completeness() {
+        check_calendar_organiser();
         for (const Season& s : cat_.seasons) {
             if (!s.number.present || s.cancelled.value) {
                 continue;
@@ -525,6 +526,28 @@ class RuleRunner {
                                            s.number.value, join_and(missing)),
                                "add them to the season when they are fixed");
             }
+        }
+    }
+
+    // A coming dated season will be sent as a calendar invitation, which needs an organiser with
+    // an e-mail address (RFC 5546): say so now rather than when `wtool ics` refuses.
+    void check_calendar_organiser() {
+        const bool has_email =
+            std::any_of(cat_.series.organisers.begin(), cat_.series.organisers.end(),
+                        [](const Organiser& o) { return o.email.present && !o.email.value.empty(); });
+        if (has_email) {
+            return;
+        }
+        const auto coming = std::find_if(cat_.seasons.begin(), cat_.seasons.end(), [&](const Season& s) {
+            return s.number.present && s.date.present && !s.cancelled.value && !season_started(cat_, s, now_);
+        });
+        if (coming != cat_.seasons.end()) {
+            diags_.warning("no-calendar-organiser", cat_.series.pos,
+                           fmt::format("no [[series.organiser]] has an email, so `wtool ics` cannot write the "
+                                       "calendar invitation of season {}",
+                                       coming->number.value),
+                           "add a [[series.organiser]] table with name = \"...\" and email = \"...\" (the person "
+                           "who answers questions about the webinars)");
         }
     }
 

@@ -7,8 +7,7 @@
 namespace wtool {
 
 namespace {
-std::string rendered_or_throw(const TemplateSet& templates, std::string_view name,
-                              const nlohmann::ordered_json& view) {
+std::string rendered_or_throw(const TemplateSet& templates, std::string_view name, const nlohmann::ordered_json& view) {
     auto text = render_template(templates, name, view);
     if (!text) {
         throw CommandError(text.error().message);

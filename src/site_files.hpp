@@ -20,8 +20,7 @@ struct SiteFile {
 
 // The webinar page ("webinar") or the talks page ("talks") as of `now`. Throws CommandError when
 // the catalogue or a template cannot be rendered.
-SiteFile render_site_page(const Catalogue& cat, const TemplateSet& templates, const std::string& page,
-                          tz::Instant now);
+SiteFile render_site_page(const Catalogue& cat, const TemplateSet& templates, const std::string& page, tz::Instant now);
 
 // The news post of a dated, not cancelled season. Throws CommandError when it cannot be rendered.
 SiteFile render_news_post(const Catalogue& cat, const TemplateSet& templates, const Season& season);

@@ -34,9 +34,15 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+def read_exact(path):
+    """The file's text with its line ends as they are (CRLF is not turned into LF)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return f.read()
+
+
 def parse_case(path):
     header, sections, current = {}, {}, None
-    for line in path.read_bytes().decode("utf-8").splitlines(keepends=True):
+    for line in read_exact(path).splitlines(keepends=True):
         if line.startswith("--- ") and line.strip()[4:] in ("stdout", "stderr"):
             current = line.strip()[4:]
             sections[current] = ""
@@ -52,7 +58,7 @@ def parse_case(path):
 
 def write_case(path, header, sections, stdout, stderr, code):
     lines = []
-    for line in path.read_bytes().decode("utf-8").splitlines(keepends=True):
+    for line in read_exact(path).splitlines(keepends=True):
         if line.startswith("--- "):
             break
         if line.startswith("exit:"):
@@ -64,7 +70,8 @@ def write_case(path, header, sections, stdout, stderr, code):
     text += "--- stdout\n" + stdout
     if "stderr" in sections or stderr:
         text += "--- stderr\n" + stderr
-    path.write_bytes(text.encode("utf-8"))
+    with path.open("w", encoding="utf-8", newline="") as f:  # keep CRLF (CSV, iCalendar) as it is
+        f.write(text)
 
 
 def run_case(wtool, path, update):

@@ -64,6 +64,16 @@ TEST_CASE("atomic writes") {
         CHECK(calls == 1);
         CHECK(read_file(file) == "new");
     }
+    SUBCASE("keep_existing never replaces a file, and creates a new one") {
+        AtomicWriteOptions opts;
+        opts.keep_existing = true;
+        CHECK(write_file_atomically(file, "first", opts) == WriteOutcome::written);
+        const auto again = write_file_atomically(file, "second", opts);
+        REQUIRE_FALSE(again);
+        CHECK(again.error() == "'" + file.string() + "' already exists");
+        CHECK(read_file(file) == "first");
+        CHECK(entries(tmp.path) == 1);
+    }
     SUBCASE("a failure names the file and leaves the folder clean") {
         const auto r = write_file_atomically(tmp.path / "missing" / "x.md", "x");
         REQUIRE_FALSE(r);

@@ -14,6 +14,10 @@ timezone = "Europe/Copenhagen"
 start_time = 15:00:00
 )";
 
+// Appended to every catalogue that check() reads, so that no-calendar-organiser stays quiet
+// (at the end, so that the line numbers of the body stay as they are).
+const std::string organiser = "\n[[series.organiser]]\nname = \"O\"\nemail = \"o@example.org\"\n";
+
 // A season with one episode, so that season-empty stays quiet.
 std::string season(int number, std::string_view extra) {
     return fmt::format(
@@ -24,7 +28,7 @@ std::string season(int number, std::string_view extra) {
 
 Diagnostics check(const std::string& body, std::string_view now = "2026-01-01T00:00:00Z") {
     Diagnostics diags;
-    auto cat = parse_catalogue(header + body, "c.toml", diags);
+    auto cat = parse_catalogue(header + body + organiser, "c.toml", diags);
     REQUIRE(cat);
     check_catalogue(*cat, *tz::parse_instant(now), diags);
     return diags;
@@ -198,6 +202,26 @@ TEST_CASE("past and coming seasons") {
         const auto d = check(season(1, ""));
         CHECK(only(d, "season-tba").message ==
               "coming season 1 has no date, theme or Zoom link yet: it will be announced as TBA");
+    }
+    SUBCASE("a coming dated season needs an organiser with an email for its calendar invitation") {
+        const std::string no_email = "[series]\ntitle = \"T\"\ntimezone = \"Europe/Copenhagen\"\n"
+                                     "start_time = 15:00:00\n[[series.organiser]]\nname = \"O\"\n";
+        Diagnostics diags;
+        auto cat = parse_catalogue(no_email + season(1, "date = 2026-03-02\n" + zoom), "c.toml", diags);
+        REQUIRE(cat);
+        check_catalogue(*cat, *tz::parse_instant("2026-01-01T00:00:00Z"), diags);
+        const Diagnostic d = only(diags, "no-calendar-organiser");
+        CHECK(d.severity == Severity::warning);
+        CHECK(d.message ==
+              "no [[series.organiser]] has an email, so `wtool ics` cannot write the calendar invitation of season 1");
+        CHECK(d.pos == SourcePos{1, 1});
+
+        Diagnostics past;
+        auto later = parse_catalogue(no_email + season(1, "date = 2026-03-02\n" + zoom), "c.toml", past);
+        REQUIRE(later);
+        check_catalogue(*later, *tz::parse_instant("2026-06-01T00:00:00Z"), past);
+        CHECK(rules_of(past).empty());                                           // nothing left to invite to
+        CHECK(rules_of(check(season(1, "date = 2026-03-02\n" + zoom))).empty()); // the header has an email
     }
 }
 
