@@ -1,8 +1,8 @@
 #include "cmd_completion.hpp"
 
-#include "atomic_file.hpp"
 #include "cli_model.hpp"
 #include "completion.hpp"
+#include "output_target.hpp"
 
 namespace wtool {
 
@@ -20,11 +20,7 @@ CLI::App* setup_completion(CLI::App& app, CompletionOptions& opts) {
 ExitCode run_completion(Context& ctx, const CompletionOptions& opts) {
     const Shell shell = opts.shell == "zsh" ? Shell::zsh : opts.shell == "fish" ? Shell::fish : Shell::bash;
     const std::string script = render_completion(describe_cli(*opts.root), shell);
-    if (opts.output.empty() || opts.output == "-") {
-        ctx.out << script;
-    } else if (auto written = write_file_atomically(opts.output, script); !written) {
-        throw CommandError(written.error());
-    }
+    write_output(ctx, script, opts.output);
     return ExitCode::ok;
 }
 

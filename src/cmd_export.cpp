@@ -1,8 +1,8 @@
 #include "cmd_export.hpp"
 
-#include "atomic_file.hpp"
 #include "command_support.hpp"
 #include "export.hpp"
+#include "output_target.hpp"
 
 #include <fmt/format.h>
 
@@ -33,14 +33,8 @@ ExitCode run_export(Context& ctx, const ExportOptions& opts) {
     }
     const std::string text =
         opts.format == "csv" ? render_export_csv(cat, selection) : render_export_json(cat, selection);
-    if (opts.output.empty() || opts.output == "-") {
-        ctx.out << text;
-        return ExitCode::ok;
-    }
-    if (auto written = write_file_atomically(opts.output, text); !written) {
-        throw CommandError(written.error());
-    }
-    if (!ctx.quiet) {
+    write_output(ctx, text, opts.output);
+    if (!opts.output.empty() && opts.output != "-" && !ctx.quiet) {
         ctx.out << fmt::format("wrote {}\n", opts.output);
     }
     return ExitCode::ok;

@@ -1,8 +1,8 @@
 #include "cmd_man.hpp"
 
-#include "atomic_file.hpp"
 #include "cli_model.hpp"
 #include "manpage.hpp"
+#include "output_target.hpp"
 
 namespace wtool {
 
@@ -18,11 +18,7 @@ CLI::App* setup_man(CLI::App& app, ManOptions& opts) {
 ExitCode run_man(Context& ctx, const ManOptions& opts) {
     const ManPageInfo info{WTOOL_VERSION, date::format("%Y-%m-%d", ctx.now)};
     const std::string page = render_man_page(describe_cli(*opts.root), info);
-    if (opts.output.empty() || opts.output == "-") {
-        ctx.out << page;
-    } else if (auto written = write_file_atomically(opts.output, page); !written) {
-        throw CommandError(written.error());
-    }
+    write_output(ctx, page, opts.output);
     return ExitCode::ok;
 }
 

@@ -8,7 +8,7 @@
 namespace wtool {
 
 void write_output(Context& ctx, std::string_view content, const std::string& output_file) {
-    if (output_file.empty()) {
+    if (output_file.empty() || output_file == "-") {
         ctx.out << content;
         return;
     }

@@ -10,7 +10,7 @@
 
 namespace wtool {
 
-// Writes `content` to ctx.out, or atomically to `output_file` when it is not empty.
+// Writes `content` to ctx.out when `output_file` is empty or "-", else atomically to that file.
 // Throws CommandError (exit 2) when the file cannot be written.
 void write_output(Context& ctx, std::string_view content, const std::string& output_file);
 

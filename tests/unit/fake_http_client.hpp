@@ -54,12 +54,12 @@ class FakeClient final : public http::Client {
 
     // Requests for `url` (any method, or only `method`) get these answers in turn; the last one
     // repeats. Unscripted requests fail with Failure::connect.
-    void on(const std::string &url, std::vector<FakeAnswer> answers) { script_[{url, -1}] = {std::move(answers), 0}; }
-    void on(const std::string &url, http::Method method, std::vector<FakeAnswer> answers) {
+    void on(const std::string& url, std::vector<FakeAnswer> answers) { script_[{url, -1}] = {std::move(answers), 0}; }
+    void on(const std::string& url, http::Method method, std::vector<FakeAnswer> answers) {
         script_[{url, static_cast<int>(method)}] = {std::move(answers), 0};
     }
 
-    void start(http::RequestId id, const http::Request &request) override {
+    void start(http::RequestId id, const http::Request& request) override {
         sent.push_back({request.url, request.method, elapsed()});
         const std::string host = host_of(request.url);
         const int now_in_flight = ++in_flight_[host];
@@ -75,7 +75,7 @@ class FakeClient final : public http::Client {
     std::vector<http::Completion> wait(std::chrono::milliseconds max_wait) override {
         std::vector<http::Completion> done;
         const auto earliest = std::min_element(pending_.begin(), pending_.end(),
-                                               [](const auto &a, const auto &b) { return a.finish < b.finish; });
+                                               [](const auto& a, const auto& b) { return a.finish < b.finish; });
         if (earliest == pending_.end() || earliest->finish > now_ + max_wait) {
             now_ += max_wait;
             return done;
@@ -114,12 +114,12 @@ class FakeClient final : public http::Client {
         http::Response response;
     };
 
-    static std::string host_of(const std::string &u) {
+    static std::string host_of(const std::string& u) {
         const auto parsed = url::parse(u);
         return parsed ? parsed->host : std::string();
     }
 
-    FakeAnswer next_answer(const http::Request &request) {
+    FakeAnswer next_answer(const http::Request& request) {
         auto it = script_.find({request.url, static_cast<int>(request.method)});
         if (it == script_.end()) {
             it = script_.find({request.url, -1});
@@ -127,7 +127,7 @@ class FakeClient final : public http::Client {
         if (it == script_.end() || it->second.answers.empty()) {
             return failure(http::Failure::connect, "no fake answer for " + request.url);
         }
-        Script &s = it->second;
+        Script& s = it->second;
         FakeAnswer a = s.answers[std::min(s.next, s.answers.size() - 1)];
         ++s.next;
         return a;

@@ -1,5 +1,6 @@
 #include "atomic_file.hpp"
 #include "catalogue_loader.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -8,14 +9,7 @@ using namespace wtool;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "wtool-test-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 std::size_t entries(const fs::path& dir) {
     return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
 }

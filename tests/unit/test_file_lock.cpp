@@ -1,4 +1,5 @@
 #include "file_lock.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -7,14 +8,7 @@ using namespace wtool;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "wtool-test-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 } // namespace
 
 TEST_CASE("advisory file locks") {

@@ -1,3 +1,4 @@
+#include "temp_dir.hpp"
 #include "templates.hpp"
 #include "text.hpp"
 
@@ -129,9 +130,8 @@ TEST_CASE("fitting a post") {
 }
 
 TEST_CASE("a catalogue's template folder overrides file by file") {
-    const auto dir = std::filesystem::temp_directory_path() / "wtool-test-templates";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
+    const test::TempDir tmp;
+    const std::filesystem::path& dir = tmp.path;
     std::ofstream(dir / "news.mustache") << "custom {{> sig}}\n";
     std::ofstream(dir / "sig.mustache") << "signed";
     std::ofstream(dir / "notes.txt") << "{{#not a template";
@@ -150,5 +150,4 @@ TEST_CASE("a catalogue's template folder overrides file by file") {
     const auto missing = TemplateSet::with_folder(dir / "nope");
     REQUIRE_FALSE(missing);
     CHECK(missing.error() == "templates folder '" + (dir / "nope").string() + "' does not exist or is not a folder");
-    std::filesystem::remove_all(dir);
 }
