@@ -39,8 +39,9 @@ constexpr Entry files[] = {
      "The catalogue: the series, its seasons and its episodes, in TOML. Its format is described in docs/catalogue.md "
      "of wtool's documentation; wtool init writes a commented one to start from."},
     {"PREFIX/share/wtool/templates/",
-     "The default templates of generated pages and announcements. A catalogue can name its own folder "
-     "(templates = \"...\" in [series]); wtool init --with-templates copies these to start from."},
+     "Copies of the default templates of generated pages and announcements, which are compiled into wtool: "
+     "editing them changes nothing. A catalogue can name its own folder (templates = \"...\" in [series]); "
+     "wtool init --with-templates writes these templates there to start from."},
     {"PREFIX/share/wtool/catalogue.schema.json",
      "A JSON Schema of the catalogue, for editors that check TOML files with Taplo (e.g. VS Code's \"Even Better "
      "TOML\"): make \"#:schema /usr/share/wtool/catalogue.schema.json\" the first line of the catalogue."},
@@ -161,7 +162,11 @@ std::vector<std::string> footer_examples(std::string_view footer) {
         if (line.starts_with("Example")) {
             in_examples = true;
         } else if (in_examples && line.starts_with("  ")) {
-            out.emplace_back(text::trim(line));
+            if (!out.empty() && out.back().ends_with('\\')) {
+                out.back() += "\n    " + std::string(text::trim(line)); // a continued command line
+            } else {
+                out.emplace_back(text::trim(line));
+            }
         } else {
             in_examples = false;
         }

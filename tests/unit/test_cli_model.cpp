@@ -29,6 +29,8 @@ struct Fixture {
         show->add_option("--title", s, "The title [sic]: 'quoted'");
         show->add_option("files", many, "Input files")->type_name("FILE");
         show->footer("Example:\n  tool show --season 9\n\nNotes here.");
+        CLI::App* list = app.add_subcommand("list", "List things");
+        list->footer("Examples:\n  tool list --long \\\n      --all\n  tool list\n");
         CLI::App* hidden = app.add_subcommand("__secret", "Hidden");
         hidden->group("");
     }
@@ -49,7 +51,7 @@ TEST_CASE("reading the command line's definition") {
     Fixture f;
     const CliSpec cli = describe_cli(f.app);
     SUBCASE("visible commands only, with their footer") {
-        REQUIRE(cli.commands.size() == 1);
+        REQUIRE(cli.commands.size() == 2);
         CHECK(cli.commands[0].name == "show");
         CHECK(cli.commands[0].footer == "Example:\n  tool show --season 9\n\nNotes here.");
     }
@@ -93,7 +95,7 @@ TEST_CASE("completion scripts from the definition") {
         CHECK(bash.find("        'show --output' | 'show -o') printf '%s\\n' file ;;\n") != std::string::npos);
         CHECK(bash.find("        *' --catalogue') printf '%s\\n' file ;;\n") != std::string::npos);
         CHECK(bash.find("        'show') printf '%s\\n' file ;;\n") != std::string::npos);
-        CHECK(bash.find("compgen -W 'show' -- \"$cur\"") != std::string::npos);
+        CHECK(bash.find("compgen -W 'show list' -- \"$cur\"") != std::string::npos);
         CHECK(bash.find("__secret") == std::string::npos);
         CHECK(bash.find("\"${COMP_WORDS[0]}\" \"${args[@]}\" __complete \"$1\" 2>/dev/null") != std::string::npos);
         CHECK(bash.ends_with("complete -F _tool tool\n"));
@@ -135,6 +137,9 @@ TEST_CASE("the man page from the definition") {
         CHECK(page.find(".PP\nExample:\n.RS\n.nf\ntool show \\-\\-season 9\n.fi\n.RE\n.PP\nNotes here.\n") !=
               std::string::npos);
         CHECK(page.find(".SH EXAMPLES\n.PP\n.nf\ntool show \\-\\-season 9\n.fi\n") != std::string::npos);
+        // A command continued on the next line stays one example.
+        CHECK(page.find(".PP\n.nf\ntool list \\-\\-long \\e\n    \\-\\-all\n.fi\n.PP\n.nf\ntool list\n.fi\n") !=
+              std::string::npos);
         CHECK(page.find("__secret") == std::string::npos);
         for (const char* section : {".SH EXIT STATUS\n", ".SH ENVIRONMENT\n", ".SH FILES\n"}) {
             CHECK(page.find(section) != std::string::npos);
