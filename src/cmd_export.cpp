@@ -14,7 +14,9 @@ CLI::App* setup_export(CLI::App& app, ExportOptions& opts) {
         ->check(CLI::IsMember({"json", "csv"}))
         ->capture_default_str();
     sub->add_option("-o,--output", opts.output, "Write to this file instead of standard output")->type_name("FILE");
-    sub->add_option("--season", opts.season, "Only this season and its episodes")->type_name("N");
+    sub->add_option("--season", opts.season, "Only this season and its episodes")
+        ->check(CLI::Range(1, 9999))
+        ->type_name("N");
     sub->footer(
         "Examples:\n  wtool export --format csv --output talks.csv\n  wtool export --season 9 | jq .episodes\n\n"
         "CSV: one row per episode, speakers joined with \"; \" (see docs/export.md).");

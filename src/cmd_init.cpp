@@ -225,6 +225,11 @@ ExitCode run_init(Context& ctx, const InitOptions& opts) {
     const fs::path templates_dir = (dir / "templates").lexically_normal();
     std::vector<TemplateCopy> copies;
     if (opts.with_templates) {
+        if (fs::exists(fs::symlink_status(templates_dir, ec)) && !fs::is_directory(templates_dir, ec)) {
+            throw CommandError(fmt::format("'{}' exists and is not a folder, so the templates cannot go there: "
+                                           "move it, or leave out --with-templates",
+                                           templates_dir.string()));
+        }
         copies = plan_template_copies(templates_dir);
         for (const TemplateCopy& c : copies) {
             if (fs::exists(fs::symlink_status(c.to, ec))) {
@@ -255,13 +260,28 @@ ExitCode run_init(Context& ctx, const InitOptions& opts) {
     AtomicWriteOptions write_options;
     write_options.create_parents = true;
     write_options.keep_existing = true;
-    if (auto written = write_file_atomically(file, content, write_options); !written) {
-        throw CommandError(written.error());
-    }
+    // The templates first and the catalogue last: a failure on the way removes what this run
+    // wrote, so that nothing is left half done (and running init again works).
+    const bool templates_dir_existed = fs::exists(templates_dir, ec);
+    std::vector<fs::path> written_files;
+    const auto undo = [&] {
+        for (const fs::path& f : written_files) {
+            fs::remove(f, ec);
+        }
+        if (!templates_dir_existed && !copies.empty()) {
+            fs::remove(templates_dir, ec); // only when empty
+        }
+    };
     for (const TemplateCopy& c : copies) {
         if (auto written = write_file_atomically(c.to, c.text, write_options); !written) {
+            undo();
             throw CommandError(written.error());
         }
+        written_files.push_back(c.to);
+    }
+    if (auto written = write_file_atomically(file, content, write_options); !written) {
+        undo();
+        throw CommandError(written.error());
     }
 
     if (!ctx.quiet) {

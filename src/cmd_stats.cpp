@@ -13,7 +13,8 @@ CLI::App* setup_stats(CLI::App& app, StatsOptions& opts) {
     sub->add_option("--format", opts.format, "Output format")
         ->check(CLI::IsMember({"text", "markdown", "json"}))
         ->capture_default_str();
-    sub->add_option("--svg", opts.svg, "Also write a bar chart of speakers per country to this SVG file")
+    sub->add_option("--svg", opts.svg,
+                    "Also write a bar chart of speakers per country to this SVG file (-: print only the chart)")
         ->type_name("FILE");
     sub->footer("Examples:\n  wtool stats\n  wtool stats --format markdown --svg speakers.svg\n\n"
                 "Speaker figures count people, talk figures count talks (see docs/stats.md).");
@@ -23,6 +24,10 @@ CLI::App* setup_stats(CLI::App& app, StatsOptions& opts) {
 ExitCode run_stats(Context& ctx, const StatsOptions& opts) {
     const Catalogue cat = load_usable_catalogue(ctx);
     const Stats stats = compute_stats(cat, ctx.now);
+    if (opts.svg == "-") {
+        ctx.out << render_country_chart_svg(stats);
+        return ExitCode::ok;
+    }
     if (!opts.svg.empty()) {
         if (auto written = write_file_atomically(opts.svg, render_country_chart_svg(stats)); !written) {
             throw CommandError(written.error());

@@ -388,7 +388,7 @@ CLI::App* setup_time(CLI::App& app, TimeOptions& opts) {
                     "zone ('CET', 'Europe/Copenhagen', '+01:00', 'new york'). Default: the next season's start")
         ->type_name("WHEN");
     sub->add_option("--season", opts.season, "Show this season's start instead of the next season's")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1, 9999))
         ->type_name("N");
     sub->add_option("--date", opts.date, "The date of a WHEN without one (default: today where WHEN is read)")
         ->type_name("YYYY-MM-DD");

@@ -143,11 +143,18 @@ std::vector<std::vector<std::string>> year_rows(const Stats& stats) {
     return out;
 }
 
+// How many different names the rows hold: the "(not given)" row is not a country or institution.
+std::size_t named_count(const std::vector<CountRow>& rows) {
+    return static_cast<std::size_t>(
+        std::count_if(rows.begin(), rows.end(), [](const CountRow& r) { return r.name != not_given; }));
+}
+
 std::string summary_sentence(const Stats& stats) {
+    const std::size_t institutions = named_count(stats.institutions);
+    const std::size_t countries = named_count(stats.countries);
     return fmt::format("{} talk{} by {} speaker{}, from {} institution{} in {} countr{}.", stats.talks,
-                       stats.talks == 1 ? "" : "s", stats.speakers, stats.speakers == 1 ? "" : "s",
-                       stats.institutions.size(), stats.institutions.size() == 1 ? "" : "s", stats.countries.size(),
-                       stats.countries.size() == 1 ? "y" : "ies");
+                       stats.talks == 1 ? "" : "s", stats.speakers, stats.speakers == 1 ? "" : "s", institutions,
+                       institutions == 1 ? "" : "s", countries, countries == 1 ? "y" : "ies");
 }
 
 std::string recordings_sentence(const RecordingStats& r) {
@@ -175,11 +182,16 @@ std::string upcoming_sentence(const RecordingStats& r) {
 // ------------------------------------------------------------------ markdown
 
 // Escapes the characters that Markdown reads inside a table cell, so that catalogue text shows as
-// itself: backslash, backtick, emphasis, links, HTML, pipes, strikethrough and entities.
+// itself: backslash, backtick, emphasis, links, HTML, pipes, strikethrough and entities. A bare web
+// address would still become a link on GitHub (GFM's autolink extension): the '.' of "www." and
+// the ':' of "://" are escaped too, which breaks the autolink and shows the same text.
 std::string markdown_cell(std::string_view s) {
     std::string out;
-    for (const char c : s) {
-        if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool www_dot = c == '.' && i >= 3 && text::iequals_ascii(s.substr(i - 3, 3), "www");
+        const bool scheme_colon = c == ':' && s.substr(i + 1, 2) == "//";
+        if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos || www_dot || scheme_colon) {
             out += '\\';
         }
         out += (c == '\n' || c == '\r') ? ' ' : c;
@@ -387,8 +399,8 @@ std::string render_stats_json(const Stats& stats) {
                        {{"talks", stats.talks},
                         {"speakers", stats.speakers},
                         {"speaker_appearances", stats.speaker_appearances},
-                        {"countries", stats.countries.size()},
-                        {"institutions", stats.institutions.size()}}},
+                        {"countries", named_count(stats.countries)},
+                        {"institutions", named_count(stats.institutions)}}},
                       {"countries", rows(stats.countries, "country")},
                       {"institutions", rows(stats.institutions, "institution")},
                       {"seasons", seasons},

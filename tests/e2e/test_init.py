@@ -131,6 +131,17 @@ def with_templates(wtool, tmp):
     validate = run(wtool, "validate", "--catalogue", str(target / "episodes.toml"))
     check(validate.returncode == 0, f"validate: {validate.stdout}")
 
+    # A file named templates where the folder would go: refused, and nothing is written.
+    clash = tmp / "clash"
+    clash.mkdir()
+    (clash / "templates").write_text("not a folder\n", encoding="utf-8")
+    result = run(wtool, "init", str(clash), "--title", "T", "--timezone", "UTC", "--start", "10:00",
+                 "--with-templates")
+    check(result.returncode == 2 and "is not a folder" in result.stderr, f"clash: {result.returncode} {result.stderr}")
+    check(sorted(p.name for p in clash.iterdir()) == ["templates"], "init wrote something next to the clash")
+    again = run(wtool, "init", str(clash), "--title", "T", "--timezone", "UTC", "--start", "10:00")
+    check(again.returncode == 0, f"init without templates works after the refusal: {again.stderr}")
+
     # A template that is already there: refused before anything is written.
     blocked = tmp / "blocked"
     (blocked / "templates").mkdir(parents=True)

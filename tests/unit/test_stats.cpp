@@ -159,7 +159,8 @@ TEST_CASE("statistics") {
     }
     SUBCASE("text") {
         const std::string text = render_stats_text(stats);
-        CHECK(text.find("6 talks by 7 speakers, from 4 institutions in 3 countries.\n") != std::string::npos);
+        // Di and Gus have no affiliation: "(not given)" is a row of the table, not an institution.
+        CHECK(text.find("6 talks by 7 speakers, from 3 institutions in 3 countries.\n") != std::string::npos);
         CHECK(text.find("  country  speakers  talks\n  France          3      3\n") != std::string::npos);
         CHECK(text.find("  2 of 4 talks held so far have a published recording (50.0%): 1 not shared by the "
                         "speakers, 1 still missing.\n  1 talk is not held yet; 1 talk was cancelled.\n") !=
@@ -171,9 +172,18 @@ TEST_CASE("statistics") {
         CHECK(md.find("| Eden \\| \\<Lab\\> | 1 | 1 |\n") != std::string::npos);
         CHECK(md.find("| country | speakers | talks |\n| --- | ---: | ---: |\n") != std::string::npos);
     }
+    SUBCASE("markdown: a bare web address in a name does not become a link") {
+        Stats linked = stats;
+        linked.institutions[0].name = "www.evil.example and https://evil.example";
+        const std::string md = render_stats_markdown(linked);
+        CHECK(md.find("| www\\.evil.example and https\\://evil.example |") != std::string::npos);
+    }
     SUBCASE("json") {
         const auto doc = nlohmann::json::parse(render_stats_json(stats));
         CHECK(doc["totals"]["speakers"] == 7);
+        CHECK(doc["totals"]["institutions"] == 3);
+        CHECK(doc["totals"]["countries"] == 3);
+        CHECK(doc["institutions"][3]["institution"] == "(not given)");
         CHECK(doc["recordings"]["published_percent"] == 50.0);
         CHECK(doc["seasons"][1]["returning_institutions"][0] == "analytical society");
     }
