@@ -2,6 +2,7 @@
 
 #include "calendar_revision.hpp"
 #include "hygiene.hpp"
+#include "ics_calendar.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
 #include "urls.hpp"
@@ -532,10 +533,7 @@ class RuleRunner {
     // A coming dated season will be sent as a calendar invitation, which needs an organiser with
     // an e-mail address (RFC 5546): say so now rather than when `wtool ics` refuses.
     void check_calendar_organiser() {
-        const bool has_email =
-            std::any_of(cat_.series.organisers.begin(), cat_.series.organisers.end(),
-                        [](const Organiser& o) { return o.email.present && !o.email.value.empty(); });
-        if (has_email) {
+        if (calendar_organiser(cat_) != nullptr) { // the organiser ics would use
             return;
         }
         const auto coming = std::find_if(cat_.seasons.begin(), cat_.seasons.end(), [&](const Season& s) {
