@@ -1,9 +1,9 @@
 #include "cmd_ics.hpp"
 
-#include "atomic_file.hpp"
 #include "calendar_revision.hpp"
 #include "command_support.hpp"
 #include "ics_calendar.hpp"
+#include "output_target.hpp"
 #include "schedule.hpp"
 
 #include <fmt/format.h>
@@ -163,12 +163,9 @@ ExitCode run_ics(Context& ctx, const IcsOptions& opts) {
     }
     note_unrecorded(ctx, cat, sel);
 
-    if (opts.output.empty()) {
-        ctx.out << *calendar;
+    write_output(ctx, *calendar, opts.output);
+    if (opts.output.empty() || opts.output == "-") {
         return ExitCode::ok;
-    }
-    if (auto written = write_file_atomically(opts.output, *calendar); !written) {
-        throw CommandError(written.error());
     }
     if (!ctx.quiet) {
         ctx.out << (sel.kind == CalendarKind::feed
