@@ -1,6 +1,7 @@
 #include "catalogue_loader.hpp"
 
 #include "text.hpp"
+#include "toml_document.hpp"
 
 #include <array>
 #include <cerrno>
@@ -8,7 +9,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace wtool {
 
@@ -40,26 +40,22 @@ constexpr std::array<std::string_view, 3> check_links_keys = {"zoom_invalid_mark
 constexpr std::array<std::string_view, 9> kinds = {"root",   "series",  "series.organiser", "series.text", "site",
                                                    "season", "episode", "episode.speaker",  "check_links"};
 
-SourcePos pos_of(const toml::source_region& r) {
-    return {r.begin.line, r.begin.column};
-}
-SourcePos pos_of(const toml::node& n) {
-    return pos_of(n.source());
+SourcePos pos_of(const toml_tree::Node& n) {
+    return n.pos();
 }
 
-std::string_view type_name(const toml::node& n) {
+std::string_view type_name(const toml_tree::Node& n) {
     switch (n.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array:
-        return n.as_array()->is_array_of_tables() && !n.as_array()->empty() ? "an array of tables" : "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
+    case toml_tree::Type::table: return "a table";
+    case toml_tree::Type::array:
+        return n.as_array()->all_tables() && !n.as_array()->empty() ? "an array of tables" : "an array";
+    case toml_tree::Type::string: return "a string";
+    case toml_tree::Type::integer: return "an integer";
+    case toml_tree::Type::floating_point: return "a floating-point number";
+    case toml_tree::Type::boolean: return "a boolean";
+    case toml_tree::Type::date: return "a date";
+    case toml_tree::Type::time: return "a time";
+    case toml_tree::Type::date_time: return "a date-time";
     }
     return "nothing";
 }
@@ -72,9 +68,9 @@ class Reader {
     explicit Reader(Diagnostics& diags) : diags_(diags) {}
 
     // Reports keys of `t` that `kind` does not know, with suggestions.
-    void check_keys(toml::table& t, std::span<const std::string_view> known, std::string_view where) {
-        for (auto&& [key, value] : t) {
-            const std::string_view k = key.str();
+    void check_keys(toml_tree::Table& t, std::span<const std::string_view> known, std::string_view where) {
+        for (const toml_tree::Entry& entry : t.entries()) {
+            const std::string_view k = entry.key;
             if (std::find(known.begin(), known.end(), k) != known.end()) {
                 continue;
             }
@@ -85,7 +81,7 @@ class Reader {
             } else {
                 hint = fmt::format("known keys in {}: {}", where, fmt::join(known, ", "));
             }
-            diags_.error("unknown-key", pos_of(key.source()), fmt::format("unknown key '{}' in {}", k, where),
+            diags_.error("unknown-key", entry.key_pos, fmt::format("unknown key '{}' in {}", k, where),
                          std::move(hint));
         }
     }
@@ -95,15 +91,15 @@ class Reader {
                      example.empty() ? std::string{} : fmt::format("add {}", example));
     }
 
-    void wrong_type(const toml::node& n, std::string_view key, std::string_view expected, std::string hint = {}) {
+    void wrong_type(const toml_tree::Node& n, std::string_view key, std::string_view expected, std::string hint = {}) {
         diags_.error("wrong-type", pos_of(n), fmt::format("'{}' must be {}, not {}", key, expected, type_name(n)),
                      std::move(hint));
     }
 
-    Text text(toml::table& t, std::string_view key, Need need, std::string_view where, SourcePos table_pos,
+    Text text(toml_tree::Table& t, std::string_view key, Need need, std::string_view where, SourcePos table_pos,
               std::string_view example = {}) {
         Text out;
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             if (need == Need::required) {
                 missing(key, where, table_pos, example);
@@ -111,7 +107,7 @@ class Reader {
             return out;
         }
         if (auto* s = n->as_string()) {
-            out.value = std::move(s->get()); // the DOM is not used again: take the text, don't copy it
+            out.value = std::move(*s); // the DOM is not used again: take the text, don't copy it
             out.pos = pos_of(*n);
             out.present = true;
         } else {
@@ -121,17 +117,17 @@ class Reader {
     }
 
     // Like text(), but keeps a default when absent.
-    void text_into(Text& out, toml::table& t, std::string_view key, std::string_view where, SourcePos table_pos) {
+    void text_into(Text& out, toml_tree::Table& t, std::string_view key, std::string_view where, SourcePos table_pos) {
         Text read = text(t, key, Need::optional, where, table_pos);
         if (read.present) {
             out = std::move(read);
         }
     }
 
-    Field<int> integer(toml::table& t, std::string_view key, Need need, std::string_view where, SourcePos table_pos,
-                       std::int64_t min, std::int64_t max) {
+    Field<int> integer(toml_tree::Table& t, std::string_view key, Need need, std::string_view where,
+                       SourcePos table_pos, std::int64_t min, std::int64_t max) {
         Field<int> out;
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             if (need == Need::required) {
                 missing(key, where, table_pos, fmt::format("{} = {}", key, min));
@@ -139,7 +135,7 @@ class Reader {
             return out;
         }
         if (const auto* i = n->as_integer()) {
-            const std::int64_t v = i->get();
+            const std::int64_t v = *i;
             if (v < min || v > max) {
                 diags_.error("out-of-range", pos_of(*n),
                              fmt::format("'{}' must be between {} and {}, not {}", key, min, max, v));
@@ -148,33 +144,33 @@ class Reader {
             out.value = static_cast<int>(v);
             out.pos = pos_of(*n);
             out.present = true;
-        } else if (n->is_string()) {
+        } else if (n->as_string() != nullptr) {
             wrong_type(*n, key, "an integer",
-                       fmt::format("write the number without quotes: {} = {}", key, n->as_string()->get()));
+                       fmt::format("write the number without quotes: {} = {}", key, *n->as_string()));
         } else {
             wrong_type(*n, key, "an integer");
         }
         return out;
     }
 
-    Field<bool> boolean(toml::table& t, std::string_view key, bool fallback) {
+    Field<bool> boolean(toml_tree::Table& t, std::string_view key, bool fallback) {
         Field<bool> out{fallback};
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
         if (const auto* b = n->as_boolean()) {
-            out = {b->get(), pos_of(*n), true};
+            out = {*b, pos_of(*n), true};
         } else {
             wrong_type(*n, key, "true or false");
         }
         return out;
     }
 
-    Field<TimeOfDay> time_of_day(toml::table& t, std::string_view key, Need need, std::string_view where,
+    Field<TimeOfDay> time_of_day(toml_tree::Table& t, std::string_view key, Need need, std::string_view where,
                                  SourcePos table_pos) {
         Field<TimeOfDay> out;
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             if (need == Need::required) {
                 missing(key, where, table_pos, fmt::format("{} = 15:00:00", key));
@@ -182,13 +178,13 @@ class Reader {
             return out;
         }
         if (const auto* tm = n->as_time()) {
-            const toml::time v = tm->get();
+            const toml_tree::Time v = *tm;
             if (v.second != 0 || v.nanosecond != 0) {
                 diags_.warning("time-seconds", pos_of(*n),
                                fmt::format("'{}' has seconds; wtool uses whole minutes", key));
             }
             out = {std::chrono::hours{v.hour} + std::chrono::minutes{v.minute}, pos_of(*n), true};
-        } else if (n->is_string()) {
+        } else if (n->as_string() != nullptr) {
             wrong_type(*n, key, "a TOML local time",
                        fmt::format("write it without quotes and without a zone, e.g. {} = 15:00:00; the series' "
                                    "time zone decides CET or CEST",
@@ -199,9 +195,9 @@ class Reader {
         return out;
     }
 
-    std::vector<Text> string_array(toml::table& t, std::string_view key) {
+    std::vector<Text> string_array(toml_tree::Table& t, std::string_view key) {
         std::vector<Text> out;
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
@@ -210,9 +206,9 @@ class Reader {
             wrong_type(*n, key, "an array of strings", fmt::format("e.g. {} = [\"Europe/London\"]", key));
             return out;
         }
-        for (toml::node& item : *arr) {
+        for (toml_tree::Node& item : arr->items()) {
             if (auto* s = item.as_string()) {
-                out.push_back({std::move(s->get()), pos_of(item), true});
+                out.push_back({std::move(*s), pos_of(item), true});
             } else {
                 wrong_type(item, key, "an array of strings");
             }
@@ -220,9 +216,9 @@ class Reader {
         return out;
     }
 
-    std::vector<Field<int>> int_array(toml::table& t, std::string_view key, std::int64_t min, std::int64_t max) {
+    std::vector<Field<int>> int_array(toml_tree::Table& t, std::string_view key, std::int64_t min, std::int64_t max) {
         std::vector<Field<int>> out;
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
@@ -231,37 +227,37 @@ class Reader {
             wrong_type(*n, key, "an array of integers", fmt::format("e.g. {} = [60, 15]", key));
             return out;
         }
-        for (const toml::node& item : *arr) {
+        for (const toml_tree::Node& item : arr->items()) {
             const auto* i = item.as_integer();
             if (i == nullptr) {
                 wrong_type(item, key, "an array of integers");
-            } else if (i->get() < min || i->get() > max) {
+            } else if (*i < min || *i > max) {
                 diags_.error("out-of-range", pos_of(item),
-                             fmt::format("'{}' values must be between {} and {}, not {}", key, min, max, i->get()));
+                             fmt::format("'{}' values must be between {} and {}, not {}", key, min, max, *i));
             } else {
-                out.push_back({static_cast<int>(i->get()), pos_of(item), true});
+                out.push_back({static_cast<int>(*i), pos_of(item), true});
             }
         }
         return out;
     }
 
-    // A sub-table (like [series.text]); nullptr when absent or wrong.
-    toml::table* table(toml::table& t, std::string_view key) {
-        toml::node* n = t.get(key);
+    // A sub-table (like [series.text]), as its node; nullptr when absent or wrong.
+    toml_tree::Node* table(toml_tree::Table& t, std::string_view key) {
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             return nullptr;
         }
-        if (auto* tbl = n->as_table()) {
-            return tbl;
+        if (n->as_table() != nullptr) {
+            return n;
         }
         wrong_type(*n, key, "a table", fmt::format("write it as [{}] with its keys below", key));
         return nullptr;
     }
 
-    // An array of tables (like [[season]]); each element is checked to be a table.
-    std::vector<toml::table*> tables(toml::table& t, std::string_view key, std::string_view header) {
-        std::vector<toml::table*> out;
-        toml::node* n = t.get(key);
+    // An array of tables (like [[season]]), as their nodes; each element is checked to be a table.
+    std::vector<toml_tree::Node*> tables(toml_tree::Table& t, std::string_view key, std::string_view header) {
+        std::vector<toml_tree::Node*> out;
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
@@ -271,9 +267,9 @@ class Reader {
                        fmt::format("write each entry under its own [[{}]] header", header));
             return out;
         }
-        for (toml::node& item : *arr) {
-            if (auto* tbl = item.as_table()) {
-                out.push_back(tbl);
+        for (toml_tree::Node& item : arr->items()) {
+            if (item.as_table() != nullptr) {
+                out.push_back(&item);
             } else {
                 wrong_type(item, key, "an array of tables",
                            fmt::format("write each entry under its own [[{}]] header", header));
@@ -282,8 +278,9 @@ class Reader {
         return out;
     }
 
-    void read_series(toml::table& t, Series& s) {
-        s.pos = pos_of(t);
+    void read_series(toml_tree::Node& node, Series& s) {
+        toml_tree::Table& t = *node.as_table();
+        s.pos = node.pos();
         check_keys(t, series_keys, "[series]");
         constexpr std::string_view where = "[series]";
         s.title = text(t, "title", Need::required, where, s.pos, "title = \"...\"");
@@ -300,9 +297,10 @@ class Reader {
         s.playlist_url = text(t, "playlist_url", Need::optional, where, s.pos);
         s.templates = text(t, "templates", Need::optional, where, s.pos);
         s.alarm_minutes = int_array(t, "alarm_minutes", 0, 7 * 24 * 60);
-        for (toml::table* o : tables(t, "organiser", "series.organiser")) {
+        for (toml_tree::Node* organiser : tables(t, "organiser", "series.organiser")) {
+            toml_tree::Table* o = organiser->as_table();
             Organiser org;
-            org.pos = pos_of(*o);
+            org.pos = organiser->pos();
             check_keys(*o, organiser_keys, "[[series.organiser]]");
             org.name = text(*o, "name", Need::required, "[[series.organiser]]", org.pos, "name = \"...\"");
             org.email = text(*o, "email", Need::optional, "", org.pos);
@@ -311,7 +309,8 @@ class Reader {
             org.country = text(*o, "country", Need::optional, "", org.pos);
             s.organisers.push_back(std::move(org));
         }
-        if (toml::table* tx = table(t, "text")) {
+        if (toml_tree::Node* texts = table(t, "text")) {
+            toml_tree::Table* tx = texts->as_table();
             check_keys(*tx, text_keys, "[series.text]");
             s.intro = text(*tx, "intro", Need::optional, "", {});
             s.organisers_text = text(*tx, "organisers", Need::optional, "", {});
@@ -319,8 +318,9 @@ class Reader {
         }
     }
 
-    void read_site(toml::table& t, Site& site) {
-        site.pos = pos_of(t);
+    void read_site(toml_tree::Node& node, Site& site) {
+        toml_tree::Table& t = *node.as_table();
+        site.pos = node.pos();
         check_keys(t, site_keys, "[site]");
         text_into(site.webinar_page, t, "webinar_page", "[site]", site.pos);
         text_into(site.webinar_front_matter, t, "webinar_front_matter", "[site]", site.pos);
@@ -332,29 +332,29 @@ class Reader {
         }
     }
 
-    void read_season_date(toml::table& t, Season& s) {
-        toml::node* n = t.get("date");
+    void read_season_date(toml_tree::Table& t, Season& s) {
+        toml_tree::Node* n = t.get("date");
         if (n == nullptr) {
             return;
         }
-        const auto to_days = [](const toml::date& d) {
+        const auto to_days = [](const toml_tree::Date& d) {
             return date::local_days{date::year{d.year} / static_cast<int>(d.month) / static_cast<int>(d.day)};
         };
         if (const auto* d = n->as_date()) {
-            s.date = {to_days(d->get()), pos_of(*n), true};
+            s.date = {to_days(*d), pos_of(*n), true};
         } else if (const auto* dt = n->as_date_time()) {
-            const toml::date_time v = dt->get();
+            const toml_tree::DateTime v = *dt;
             s.date = {to_days(v.date), pos_of(*n), true};
             if (s.time.present) {
                 diags_.error("duplicate-time", s.time.pos, "the season has both a 'time' and a time in its 'date'",
                              "keep one of them");
             }
             s.time = {std::chrono::hours{v.time.hour} + std::chrono::minutes{v.time.minute}, pos_of(*n), true};
-            if (v.offset) {
-                s.stated_utc_offset_minutes = {v.offset->minutes, pos_of(*n), true};
+            if (v.offset_minutes) {
+                s.stated_utc_offset_minutes = {*v.offset_minutes, pos_of(*n), true};
             }
         } else if (const auto* str = n->as_string()) {
-            if (!text::iequals_ascii(text::trim(str->get()), "TBA")) {
+            if (!text::iequals_ascii(text::trim(*str), "TBA")) {
                 wrong_type(*n, "date", "a TOML date or \"TBA\"",
                            "write the date without quotes, e.g. date = 2026-03-02, or leave 'date' out while it is "
                            "not fixed");
@@ -364,8 +364,9 @@ class Reader {
         }
     }
 
-    void read_season(toml::table& t, Season& s) {
-        s.pos = pos_of(t);
+    void read_season(toml_tree::Node& node, Season& s) {
+        toml_tree::Table& t = *node.as_table();
+        s.pos = node.pos();
         check_keys(t, season_keys, "[[season]]");
         constexpr std::string_view where = "[[season]]";
         s.number = integer(t, "number", Need::required, where, s.pos, 1, 99999);
@@ -379,8 +380,9 @@ class Reader {
         s.calendar_fingerprint = text(t, "calendar_fingerprint", Need::optional, where, s.pos);
     }
 
-    void read_episode(toml::table& t, Episode& e) {
-        e.pos = pos_of(t);
+    void read_episode(toml_tree::Node& node, Episode& e) {
+        toml_tree::Table& t = *node.as_table();
+        e.pos = node.pos();
         check_keys(t, episode_keys, "[[episode]]");
         constexpr std::string_view where = "[[episode]]";
         e.code = text(t, "code", Need::required, where, e.pos, "code = \"S01E01\"");
@@ -395,16 +397,17 @@ class Reader {
         e.bio = text(t, "bio", Need::optional, where, e.pos);
         e.recording = text(t, "recording", Need::optional, where, e.pos);
         e.share_recording = boolean(t, "share_recording", true);
-        toml::node* sp = t.get("speaker");
+        toml_tree::Node* sp = t.get("speaker");
         if (sp == nullptr) {
             diags_.error(
                 "missing-field", e.pos,
                 fmt::format("episode {} has no speaker", e.code.present ? e.code.value : std::string("(no code)")),
                 "add a [[episode.speaker]] table with at least a name after the episode");
         }
-        for (toml::table* s : tables(t, "speaker", "episode.speaker")) {
+        for (toml_tree::Node* speaker_node : tables(t, "speaker", "episode.speaker")) {
+            toml_tree::Table* s = speaker_node->as_table();
             Speaker speaker;
-            speaker.pos = pos_of(*s);
+            speaker.pos = speaker_node->pos();
             check_keys(*s, speaker_keys, "[[episode.speaker]]");
             speaker.name = text(*s, "name", Need::required, "[[episode.speaker]]", speaker.pos, "name = \"...\"");
             speaker.honorific = text(*s, "honorific", Need::optional, "", speaker.pos);
@@ -417,13 +420,13 @@ class Reader {
     }
 
     // A list of marker texts: every item a non-empty string. Absent or faulty: not present.
-    Field<std::vector<std::string>> markers(toml::table& t, std::string_view key) {
+    Field<std::vector<std::string>> markers(toml_tree::Table& t, std::string_view key) {
         Field<std::vector<std::string>> out;
-        toml::node* n = t.get(key);
+        toml_tree::Node* n = t.get(key);
         if (n == nullptr) {
             return out;
         }
-        if (!n->is_array()) {
+        if (n->as_array() == nullptr) {
             wrong_type(*n, key, "an array of strings", fmt::format("e.g. {} = [\"does not exist\"]", key));
             return out;
         }
@@ -443,8 +446,9 @@ class Reader {
     }
 
     // [check_links]: each key present replaces its default.
-    void read_check_links(toml::table& t, CheckLinksSettings& c) {
-        c.pos = pos_of(t);
+    void read_check_links(toml_tree::Node& node, CheckLinksSettings& c) {
+        toml_tree::Table& t = *node.as_table();
+        c.pos = node.pos();
         check_keys(t, check_links_keys, "[check_links]");
         if (auto invalid = markers(t, "zoom_invalid_markers"); invalid.present) {
             c.zoom_invalid_markers = std::move(invalid);
@@ -529,35 +533,34 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid UTF-8", std::move(source)});
     }
-    toml::table root;
-    try {
-        root = toml::parse(source, name.string());
-    } catch (const toml::parse_error& e) {
-        diags.error("toml-syntax", pos_of(e.source()), std::string(e.description()));
+    auto doc = toml_tree::parse_document(source, name.string());
+    if (!doc) {
+        diags.error("toml-syntax", doc.error().pos, std::move(doc.error().message));
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid TOML", std::move(source)});
     }
+    toml_tree::Table& root = *doc->as_table();
 
     Catalogue cat;
     cat.path = name;
     Reader reader(diags);
     reader.check_keys(root, root_keys, "the catalogue");
-    if (toml::table* series = reader.table(root, "series")) {
+    if (toml_tree::Node* series = reader.table(root, "series")) {
         reader.read_series(*series, cat.series);
     } else if (root.get("series") == nullptr) {
         diags.error("missing-field", {1, 1}, "the catalogue has no [series] table",
                     "start the file with [series] and its title, timezone and start_time");
     }
-    if (toml::table* site = reader.table(root, "site")) {
+    if (toml_tree::Node* site = reader.table(root, "site")) {
         reader.read_site(*site, cat.site);
     }
-    for (toml::table* t : reader.tables(root, "season", "season")) {
+    for (toml_tree::Node* t : reader.tables(root, "season", "season")) {
         reader.read_season(*t, cat.seasons.emplace_back());
     }
-    for (toml::table* t : reader.tables(root, "episode", "episode")) {
+    for (toml_tree::Node* t : reader.tables(root, "episode", "episode")) {
         reader.read_episode(*t, cat.episodes.emplace_back());
     }
-    if (toml::table* check_links = reader.table(root, "check_links")) {
+    if (toml_tree::Node* check_links = reader.table(root, "check_links")) {
         reader.read_check_links(*check_links, cat.check_links);
     }
     cat.source = std::move(source);

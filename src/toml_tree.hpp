@@ -1,0 +1,121 @@
+// A parsed TOML document as the catalogue loader reads it: tables, arrays and values, each with
+// the position (line and column, in code points) where it starts, exactly as toml++ reports
+// them. Two parsers produce it: wtool's fast parser (toml_fast_parser.hpp) for the documents it
+// handles, and toml++ for everything else (toml_document.hpp chooses). Keys keep the order of
+// the file; nothing in wtool depends on that order (diagnostics are sorted by position).
+#pragma once
+
+#include "source_pos.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace wtool::toml_tree {
+
+struct Date {
+    int year = 0;
+    int month = 0; // 1-12
+    int day = 0;   // 1-31
+    friend bool operator==(const Date&, const Date&) = default;
+};
+
+struct Time {
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    std::uint32_t nanosecond = 0;
+    friend bool operator==(const Time&, const Time&) = default;
+};
+
+struct DateTime {
+    Date date;
+    Time time;
+    std::optional<int> offset_minutes; // absent: a local date-time
+    friend bool operator==(const DateTime&, const DateTime&) = default;
+};
+
+enum class Type : std::uint8_t { table, array, string, integer, floating_point, boolean, date, time, date_time };
+
+class Table;
+class Array;
+
+class Node {
+  public:
+    using Value = std::variant<std::unique_ptr<Table>, std::unique_ptr<Array>, std::string, std::int64_t, double, bool,
+                               Date, Time, DateTime>;
+
+    Node(Value value, SourcePos pos) : value_(std::move(value)), pos_(pos) {}
+
+    [[nodiscard]] Type type() const { return static_cast<Type>(value_.index()); }
+    [[nodiscard]] SourcePos pos() const { return pos_; }
+    void set_pos(SourcePos pos) { pos_ = pos; }
+
+    [[nodiscard]] Table* as_table() const { return pointee<Table>(); }
+    [[nodiscard]] Array* as_array() const { return pointee<Array>(); }
+    [[nodiscard]] std::string* as_string() { return std::get_if<std::string>(&value_); }
+    [[nodiscard]] const std::string* as_string() const { return std::get_if<std::string>(&value_); }
+    [[nodiscard]] const std::int64_t* as_integer() const { return std::get_if<std::int64_t>(&value_); }
+    [[nodiscard]] const double* as_floating_point() const { return std::get_if<double>(&value_); }
+    [[nodiscard]] const bool* as_boolean() const { return std::get_if<bool>(&value_); }
+    [[nodiscard]] const Date* as_date() const { return std::get_if<Date>(&value_); }
+    [[nodiscard]] const Time* as_time() const { return std::get_if<Time>(&value_); }
+    [[nodiscard]] const DateTime* as_date_time() const { return std::get_if<DateTime>(&value_); }
+
+    // The same value, position included, in every node below (for tests).
+    friend bool operator==(const Node& a, const Node& b);
+
+  private:
+    template <class T> [[nodiscard]] T* pointee() const {
+        const auto* p = std::get_if<std::unique_ptr<T>>(&value_);
+        return p == nullptr ? nullptr : p->get();
+    }
+
+    Value value_;
+    SourcePos pos_;
+};
+
+struct Entry {
+    std::string key;
+    SourcePos key_pos;
+    Node value;
+};
+
+class Table {
+  public:
+    [[nodiscard]] Node* get(std::string_view key);
+    [[nodiscard]] const Node* get(std::string_view key) const;
+    [[nodiscard]] std::vector<Entry>& entries() { return entries_; }
+    [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
+    [[nodiscard]] bool empty() const { return entries_.empty(); }
+    // Adds a key that is not there yet; returns its value.
+    Node& add(std::string key, SourcePos key_pos, Node value);
+
+    // Set by the fast parser, which needs them to follow TOML's rules on defining tables:
+    bool explicit_ = false; // defined by its own [header], inline, or the root
+    bool inline_ = false;   // an inline table { ... }: closed to headers
+
+  private:
+    std::vector<Entry> entries_;
+};
+
+class Array {
+  public:
+    [[nodiscard]] std::vector<Node>& items() { return items_; }
+    [[nodiscard]] const std::vector<Node>& items() const { return items_; }
+    [[nodiscard]] std::size_t size() const { return items_.size(); }
+    [[nodiscard]] bool empty() const { return items_.empty(); }
+    // Every item a table (what toml++ calls an array of tables; true for an empty array too).
+    [[nodiscard]] bool all_tables() const;
+
+    bool of_headers = false; // made by [[header]]s (the fast parser's bookkeeping)
+
+  private:
+    std::vector<Node> items_;
+};
+
+} // namespace wtool::toml_tree
