@@ -8,7 +8,6 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
-#include <sstream>
 
 namespace wtool {
 
@@ -576,12 +575,20 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
     if (std::filesystem::is_directory(path, ec)) {
         return std::unexpected(std::string("is a directory"));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    std::string content;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec) {
+        content.resize(size); // a regular file: read in one go, without growing the string
+        in.read(content.data(), static_cast<std::streamsize>(size));
+        content.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    std::array<char, 65536> chunk{}; // what has no size (a pipe), or what was added meanwhile
+    while (in.read(chunk.data(), chunk.size()), in.gcount() > 0) {
+        content.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
         return std::unexpected(std::string(std::strerror(errno)));
     }
-    return std::move(buffer).str();
+    return content;
 }
 
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags) {

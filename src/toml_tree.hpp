@@ -87,6 +87,7 @@ struct Entry {
 
 class Table {
   public:
+    Table() { entries_.reserve(8); } // the tables of a catalogue have a few keys: one allocation
     [[nodiscard]] Node* get(std::string_view key);
     [[nodiscard]] const Node* get(std::string_view key) const;
     [[nodiscard]] std::vector<Entry>& entries() { return entries_; }

@@ -335,3 +335,26 @@ TEST_CASE("the fast parser agrees with toml++ on mutated documents") {
     MESSAGE(fmt::format("{} of {} mutants accepted by the fast parser", accepted, iterations));
     CHECK(accepted > iterations / 20); // the mutations reach the fast parser's accepting paths
 }
+
+TEST_CASE("the fast parser finds quotes, escapes and line ends at every offset of a string") {
+    // Strings are scanned eight bytes at a time: put each special character at every offset.
+    for (std::size_t at = 0; at < 24; ++at) {
+        const std::string before(at, 'x');
+        const std::string after(24 - at, 'y');
+        for (const std::string& doc : {
+                 "a = \"" + before + "\\\"" + after + "\"\n",      // escaped quote
+                 "a = \"" + before + "\\\\" + after + "\"\n",      // escaped backslash
+                 "a = \"" + before + "\t\u00e9'" + after + "\"\n", // tab, non-ASCII, the other quote
+                 "a = \"" + before + "\"\n",                       // the closing quote itself
+                 "a = '" + before + "\"\\" + after + "'\n",        // literal: quote and backslash are text
+                 "a = '''" + before + "'" + after + "'''\n",
+                 "a = \"\"\"\n" + before + "\n\"" + after + "\"\"\"\n",
+             }) {
+            CAPTURE(doc);
+            CHECK(agrees(doc)); // accepted, and equal to toml++'s reading
+        }
+        CHECK_FALSE(parse_fast("a = \"" + before + "\x01" + after + "\"\n").has_value());
+        CHECK_FALSE(parse_fast("a = \"" + before + "\x7F" + after + "\"\n").has_value());
+        CHECK_FALSE(parse_fast("a = '" + before + "\n" + after + "'\n").has_value());
+    }
+}
