@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <initializer_list>
 #include <random>
 #include <sstream>
 #include <string>
@@ -357,4 +358,125 @@ TEST_CASE("the fast parser finds quotes, escapes and line ends at every offset o
         CHECK_FALSE(parse_fast("a = \"" + before + "\x7F" + after + "\"\n").has_value());
         CHECK_FALSE(parse_fast("a = '" + before + "\n" + after + "'\n").has_value());
     }
+}
+
+namespace {
+
+// Random documents built from TOML's grammar (keys, headers, every kind of value, with valid and
+// invalid variants), so that tables, arrays of tables and keys meet in many combinations.
+class DocumentGenerator {
+  public:
+    explicit DocumentGenerator(std::uint32_t seed) : rng_(seed) {}
+
+    std::string document() {
+        std::string out;
+        const int lines = 1 + pick(12);
+        for (int i = 0; i < lines; ++i) {
+            const int r = pick(100);
+            if (r < 30) {
+                const bool array = pick(10) < 4;
+                out += one_of({"", "  ", "\t"}) + (array ? "[[" : "[") + one_of({"", " "}) + path(3) +
+                       one_of({"", " "}) + (array ? "]]" : "]") + one_of({"", " # h"});
+            } else if (r < 35) {
+                out += one_of({"", "# comment é", "   "});
+            } else {
+                out += one_of({"", " "}) + (pick(10) == 0 ? path(2) : key()) + one_of({"=", " = ", "\t=\t"}) +
+                       value(0) + one_of({"", " # c", "  "});
+            }
+            out += '\n';
+        }
+        return out;
+    }
+
+  private:
+    int pick(int n) { return static_cast<int>(rng_() % static_cast<std::uint32_t>(n)); }
+    std::string one_of(std::initializer_list<std::string_view> choices) {
+        return std::string(choices.begin()[pick(static_cast<int>(choices.size()))]);
+    }
+    std::string repeat(std::initializer_list<std::string_view> parts, int most) {
+        std::string out;
+        for (int i = pick(most + 1); i > 0; --i) {
+            out += one_of(parts);
+        }
+        return out;
+    }
+    std::string key() { return one_of({"a", "b", "c", "\"q k\"", "'lit'", "\"a\"", "x-y", "1", "\"é\"", "\"\""}); }
+    std::string path(int most) {
+        std::string out = key();
+        for (int i = pick(most); i > 0; --i) {
+            out += one_of({".", " . "}) + key();
+        }
+        return out;
+    }
+    std::string value(int depth) {
+        const int r = pick(100);
+        if (depth < 3 && r < 12) {
+            std::string out = "[" + one_of({"", "\n", " "});
+            for (int i = pick(4); i > 0; --i) {
+                out += value(depth + 1) + (i > 1 ? one_of({", ", ",", ",\n  ", " , # c\n"}) : "");
+            }
+            return out + one_of({"", ",", " ", "\n"}) + "]";
+        }
+        if (depth < 3 && r < 20) {
+            std::string out = "{" + one_of({"", " "});
+            for (int i = pick(4); i > 0; --i) {
+                out += key() + " = " + value(depth + 1) + (i > 1 ? ", " : "");
+            }
+            return out + one_of({"", " "}) + "}";
+        }
+        switch (pick(9)) {
+        case 0:
+        case 1:
+            return "\"" +
+                   repeat({"x", " ", "é", "👀", "\\\"", "\\\\", "\\n", "\\t", "\\u00e9", "\\U0001F440", "'", "\t", "#",
+                           "\\b", "\\f", "\\r", "\\q", "\\u0001"},
+                          6) +
+                   "\"";
+        case 2:
+            return "\"\"\"" + one_of({"", "\n"}) +
+                   repeat({"x", "\n", " ", "\"", "\"\"", "é", "\\\n   ", "\\  \n\n ", "\\\"", "\\\\", "\t", "'"}, 8) +
+                   one_of({"", "\"", "\"\""}) + "\"\"\"";
+        case 3: return "'" + repeat({"x", " ", "\"", "\\", "é", "\t"}, 5) + "'";
+        case 4:
+            return "'''" + one_of({"", "\n"}) + repeat({"x", "\n", "'", "''", "\\", "é"}, 6) + one_of({"", "'", "''"}) +
+                   "'''";
+        case 5:
+            return one_of({"0", "1", "42", "1_000", "-7", "+3", "9223372036854775807", "-9223372036854775808", "007",
+                           "1__2", "12_", "-0", "+0", "1.5", "0x1F"});
+        case 6: {
+            std::string date = one_of({"2024", "2023", "1979", "0001", "9999"}) + "-" +
+                               one_of({"01", "02", "12", "13"}) + "-" + one_of({"01", "28", "29", "30", "31"});
+            if (pick(10) < 4) {
+                return date;
+            }
+            return date + one_of({"T", "t", " "}) +
+                   one_of({"00:00:00", "23:59:59", "07:32:00", "24:00:00", "12:60:00"}) +
+                   one_of({"", "Z", "z", "+01:00", "-05:30", "+23:59", "+24:00", ".5"});
+        }
+        case 7: return one_of({"07:32:00", "00:00:00", "23:59:59", "24:00:00", "07:32"});
+        default: return one_of({"true", "false"});
+        }
+    }
+
+    std::mt19937 rng_;
+};
+
+} // namespace
+
+TEST_CASE("the fast parser agrees with toml++ on generated documents") {
+    int iterations = 3000;
+    if (const char* env = std::getenv("WTOOL_FUZZ_ITERATIONS")) {
+        iterations = std::atoi(env);
+    }
+    DocumentGenerator generate(20261127);
+    int valid = 0;
+    int accepted = 0;
+    for (int i = 0; i < iterations; ++i) {
+        const std::string doc = generate.document();
+        valid += by_toml_plus_plus(doc).has_value();
+        accepted += agrees(doc);
+    }
+    MESSAGE(
+        fmt::format("{} of {} generated documents valid, {} accepted by the fast parser", valid, iterations, accepted));
+    CHECK(accepted > valid / 2); // most valid documents are within the fast parser's reach
 }
