@@ -577,9 +577,11 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
     }
     std::string content;
     if (const auto size = std::filesystem::file_size(path, ec); !ec) {
-        content.resize(size); // a regular file: read in one go, without growing the string
-        in.read(content.data(), static_cast<std::streamsize>(size));
-        content.resize(static_cast<std::size_t>(in.gcount()));
+        // A regular file: read in one go, into a string neither grown nor zero-filled first.
+        content.resize_and_overwrite(size, [&in](char* data, std::size_t n) {
+            in.read(data, static_cast<std::streamsize>(n));
+            return static_cast<std::size_t>(in.gcount());
+        });
     }
     std::array<char, 65536> chunk{}; // what has no size (a pipe), or what was added meanwhile
     while (in.read(chunk.data(), chunk.size()), in.gcount() > 0) {
