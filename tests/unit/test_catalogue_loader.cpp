@@ -1,6 +1,10 @@
 #include "catalogue_loader.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace wtool;
 
@@ -208,4 +212,27 @@ TEST_CASE("the [check_links] table") {
         CHECK(std::find(known_keys("root").begin(), known_keys("root").end(), "check_links") !=
               known_keys("root").end());
     }
+}
+
+TEST_CASE("read_file reads regular files, pipes and nothing else") {
+    const test::TempDir dir;
+    const auto write = [](const std::filesystem::path& path, const std::string& content) {
+        std::ofstream(path, std::ios::binary) << content;
+    };
+    const std::string bytes = std::string("a = \"x\"\n", 8) + std::string(1, '\0') + std::string(200000, 'z');
+    write(dir.path / "big.toml", bytes);
+    CHECK(read_file(dir.path / "big.toml") == bytes);
+    write(dir.path / "empty.toml", "");
+    CHECK(read_file(dir.path / "empty.toml") == "");
+
+    // A pipe has no size: read until its writer closes it.
+    const auto fifo = dir.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] { write(fifo, bytes); });
+    const auto piped = read_file(fifo);
+    writer.join();
+    CHECK(piped == bytes);
+
+    CHECK(read_file(dir.path / "missing.toml").error() == "No such file or directory");
+    CHECK(read_file(dir.path).error() == "is a directory");
 }
