@@ -2,6 +2,9 @@
 
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <limits>
 #include <memory>
 #include <string>
@@ -42,10 +45,29 @@ int days_in_month(int year, int month) {
 }
 
 // The first byte in [p, end) that string scanning must look at: `quote`, a backslash, a control
-// character (line ends included) or DEL. Skips eight plain bytes at a time: each test below is
-// the classic "does any byte of this word equal / fall below n" bit trick, exact for the question
-// "is there one" (the scalar code then finds which).
+// character (line ends included) or DEL. Plain bytes are skipped sixteen at a time with SSE2
+// where the compiler targets it (every x86-64), else eight at a time with the classic "does any
+// byte of this word equal / fall below n" bit tricks, which are exact for "is there one" (the
+// byte loop then finds which).
 const char* skip_plain(const char* p, const char* end, char quote) {
+#if defined(__SSE2__)
+    const __m128i quotes = _mm_set1_epi8(quote);
+    const __m128i backslashes = _mm_set1_epi8('\\');
+    const __m128i dels = _mm_set1_epi8(0x7F);
+    const __m128i spaces = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        __m128i x;
+        std::memcpy(&x, p, sizeof x);
+        const __m128i at_least_space = _mm_cmpeq_epi8(_mm_max_epu8(x, spaces), x); // unsigned x >= 0x20
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quotes), _mm_cmpeq_epi8(x, backslashes)),
+                                             _mm_cmpeq_epi8(x, dels));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(special, _mm_andnot_si128(at_least_space, _mm_set1_epi8(-1))));
+        if (mask != 0) {
+            return p + __builtin_ctz(static_cast<unsigned>(mask));
+        }
+        p += 16;
+    }
+#endif
     constexpr std::uint64_t ones = 0x0101010101010101U;
     constexpr std::uint64_t highs = 0x8080808080808080U;
     const auto any_equal = [](std::uint64_t x, std::uint64_t byte) {
