@@ -553,11 +553,18 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
     if (toml_tree::Node* site = reader.table(root, "site")) {
         reader.read_site(*site, cat.site);
     }
-    for (toml_tree::Node* t : reader.tables(root, "season", "season")) {
+    // Each table is released as soon as it is read, so the model reuses its memory.
+    const std::vector<toml_tree::Node*> seasons = reader.tables(root, "season", "season");
+    cat.seasons.reserve(seasons.size());
+    for (toml_tree::Node* t : seasons) {
         reader.read_season(*t, cat.seasons.emplace_back());
+        t->release();
     }
-    for (toml_tree::Node* t : reader.tables(root, "episode", "episode")) {
+    const std::vector<toml_tree::Node*> episodes = reader.tables(root, "episode", "episode");
+    cat.episodes.reserve(episodes.size());
+    for (toml_tree::Node* t : episodes) {
         reader.read_episode(*t, cat.episodes.emplace_back());
+        t->release();
     }
     if (toml_tree::Node* check_links = reader.table(root, "check_links")) {
         reader.read_check_links(*check_links, cat.check_links);

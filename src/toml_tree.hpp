@@ -54,6 +54,9 @@ class Node {
     [[nodiscard]] Type type() const { return static_cast<Type>(value_.index()); }
     [[nodiscard]] SourcePos pos() const { return pos_; }
     void set_pos(SourcePos pos) { pos_ = pos; }
+    // Frees the value (and everything below it) once it has been read; the node is then an empty
+    // string.
+    void release() { value_ = std::string(); }
 
     [[nodiscard]] Table* as_table() const { return pointee<Table>(); }
     [[nodiscard]] Array* as_array() const { return pointee<Array>(); }
@@ -87,7 +90,7 @@ struct Entry {
 
 class Table {
   public:
-    Table() { entries_.reserve(8); } // the tables of a catalogue have a few keys: one allocation
+    Table() { entries_.reserve(4); } // the tables of a catalogue have a few keys
     [[nodiscard]] Node* get(std::string_view key);
     [[nodiscard]] const Node* get(std::string_view key) const;
     [[nodiscard]] std::vector<Entry>& entries() { return entries_; }
