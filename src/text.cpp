@@ -77,6 +77,28 @@ std::size_t ascii_prefix_length(std::string_view s) {
     return i;
 }
 
+std::size_t printable_ascii_prefix_length(std::string_view s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    // Some byte of `word` is below `n` (n <= 0x80): a byte below n borrows into its high bit, and
+    // no other byte can (Bit Twiddling Hacks, "hasless").
+    const auto has_byte_below = [](std::uint64_t word, std::uint64_t n) {
+        return ((word - ones * n) & ~word & high_bits) != 0;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s.data() + i, 8);
+        if ((word & high_bits) != 0 || has_byte_below(word, 0x20) || has_byte_below(word ^ (ones * 0x7F), 1)) {
+            break;
+        }
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x7F) {
+        ++i;
+    }
+    return i;
+}
+
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = ascii_prefix_length(s); i < s.size();) {
         if (static_cast<unsigned char>(s[i]) < 0x80) {

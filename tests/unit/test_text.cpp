@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace wtool;
@@ -68,4 +69,32 @@ TEST_CASE("trim and split") {
     CHECK(text::trim("  a b \n") == "a b");
     CHECK(text::split_lines("a\nb\n").size() == 2);
     CHECK(text::split_lines("a\n\nb").size() == 3);
+}
+
+TEST_CASE("printable ASCII prefix") {
+    const auto slow = [](std::string_view s) {
+        return static_cast<std::size_t>(std::find_if(s.begin(), s.end(),
+                                                     [](char c) {
+                                                         const auto b = static_cast<unsigned char>(c);
+                                                         return b < 0x20 || b >= 0x7F;
+                                                     }) -
+                                        s.begin());
+    };
+    SUBCASE("every byte at every place of two chunks and a tail") {
+        for (int byte = 0; byte < 256; ++byte) {
+            for (std::size_t at = 0; at < 19; ++at) {
+                std::string s(19, 'a');
+                s[at] = static_cast<char>(byte);
+                CAPTURE(byte);
+                CAPTURE(at);
+                CHECK(text::printable_ascii_prefix_length(s) == slow(s));
+            }
+        }
+    }
+    SUBCASE("the edges of the printable range next to each other") {
+        for (std::string_view s : {" ~ ~ ~ ~ ~ ~ ~ ~", "~~~~~~~~\x7F", "        \x1F", "!!!!!!!!!!!!!!!!\x80", ""}) {
+            CAPTURE(s);
+            CHECK(text::printable_ascii_prefix_length(s) == slow(s));
+        }
+    }
 }
