@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
+#include <fmt/compile.h>
 #include <fmt/format.h>
-#include <iterator>
 
 namespace wtool {
 
@@ -81,7 +82,7 @@ std::optional<std::pair<int, int>> parse_episode_code(std::string_view code) {
 }
 
 std::string format_episode_code(int season, int number) {
-    return fmt::format("S{:02}E{:02}", season, number);
+    return fmt::format(FMT_COMPILE("S{:02}E{:02}"), season, number);
 }
 
 namespace {
@@ -90,9 +91,10 @@ namespace {
 // buffer serves every text, so that visiting allocates nothing per text.
 class PlaceBuffer {
   public:
-    template <class... Args> void set_owner(fmt::format_string<Args...> format, Args&&... args) {
+    // The owner, from words and numbers: set_owner(code, " speaker ", 1).
+    template <class... Parts> void set_owner(const Parts&... parts) {
         text_.clear();
-        fmt::format_to(std::back_inserter(text_), format, std::forward<Args>(args)...);
+        (append(parts), ...);
         owner_size_ = text_.size();
     }
     std::string_view with_field(std::string_view field) {
@@ -102,6 +104,12 @@ class PlaceBuffer {
     }
 
   private:
+    void append(std::string_view words) { text_ += words; }
+    void append(std::integral auto number) {
+        const fmt::format_int digits(number);
+        text_.append(digits.data(), digits.size());
+    }
+
     std::string text_;
     std::size_t owner_size_ = 0;
 };
@@ -129,14 +137,14 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
     emit(s.templates, "series.templates", "templates", Kind::plain);
     for (std::size_t i = 0; i < s.organisers.size(); ++i) {
         const Organiser& o = s.organisers[i];
-        place.set_owner("organiser {}", i + 1);
+        place.set_owner("organiser ", i + 1);
         emit(o.name, " name", "name", Kind::plain);
         emit(o.email, " email", "email", Kind::plain);
         emit(o.homepage, " homepage", "homepage", Kind::url);
         emit(o.affiliation, " affiliation", "affiliation", Kind::plain);
         emit(o.country, " country", "country", Kind::plain);
     }
-    place.set_owner("");
+    place.set_owner();
     emit(s.intro, "series.text.intro", "intro", Kind::markdown);
     emit(s.organisers_text, "series.text.organisers", "organisers", Kind::markdown);
     emit(s.newsletter, "series.text.newsletter", "newsletter", Kind::markdown);
@@ -149,12 +157,12 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
     emit(site.news_dir, "site.news_dir", "news_dir", Kind::plain);
 
     for (const Season& season : cat.seasons) {
-        place.set_owner("season {}", season.number.value);
+        place.set_owner("season ", season.number.value);
         emit(season.theme, " theme", "theme", Kind::plain);
         emit(season.zoom_url, " zoom_url", "zoom_url", Kind::url);
     }
     for (const Episode& e : cat.episodes) {
-        place.set_owner("{}", e.code.value);
+        place.set_owner(e.code.value);
         emit(e.code, " code", "code", Kind::plain);
         emit(e.title, " title", "title", Kind::plain);
         emit(e.abstract, " abstract", "abstract", Kind::plain);
@@ -162,7 +170,7 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
         emit(e.recording, " recording", "recording", Kind::url);
         for (std::size_t i = 0; i < e.speakers.size(); ++i) {
             const Speaker& sp = e.speakers[i];
-            place.set_owner("{} speaker {}", e.code.value, i + 1);
+            place.set_owner(e.code.value, " speaker ", i + 1);
             emit(sp.name, " name", "name", Kind::plain);
             emit(sp.honorific, " honorific", "honorific", Kind::plain);
             emit(sp.affiliation, " affiliation", "affiliation", Kind::plain);
