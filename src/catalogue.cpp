@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace wtool {
@@ -80,14 +82,46 @@ std::optional<std::pair<int, int>> parse_episode_code(std::string_view code) {
 }
 
 std::string format_episode_code(int season, int number) {
-    return fmt::format("S{:02}E{:02}", season, number);
+    return fmt::format(FMT_COMPILE("S{:02}E{:02}"), season, number);
 }
+
+namespace {
+
+// The place of the text being visited, "S09E01 speaker 1 name": its owner, then the field. One
+// buffer serves every text, so that visiting allocates nothing per text.
+class PlaceBuffer {
+  public:
+    // The owner, from words and numbers: set_owner(code, " speaker ", 1).
+    template <class... Parts> void set_owner(const Parts&... parts) {
+        text_.clear();
+        (append(parts), ...);
+        owner_size_ = text_.size();
+    }
+    std::string_view with_field(std::string_view field) {
+        text_.resize(owner_size_);
+        text_ += field;
+        return text_;
+    }
+
+  private:
+    void append(std::string_view words) { text_ += words; }
+    void append(std::integral auto number) {
+        const fmt::format_int digits(number);
+        text_.append(digits.data(), digits.size());
+    }
+
+    std::string text_;
+    std::size_t owner_size_ = 0;
+};
+
+} // namespace
 
 void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&)>& visit) {
     using Kind = TextRef::Kind;
-    const auto emit = [&](const Text& t, std::string where, std::string_view key, Kind kind) {
+    PlaceBuffer place;
+    const auto emit = [&](const Text& t, std::string_view field, std::string_view key, Kind kind) {
         if (t.present) {
-            visit(TextRef{&t, std::move(where), key, kind});
+            visit(TextRef{&t, place.with_field(field), key, kind});
         }
     };
     const Series& s = cat.series;
@@ -103,13 +137,14 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
     emit(s.templates, "series.templates", "templates", Kind::plain);
     for (std::size_t i = 0; i < s.organisers.size(); ++i) {
         const Organiser& o = s.organisers[i];
-        const std::string where = fmt::format("organiser {}", i + 1);
-        emit(o.name, where + " name", "name", Kind::plain);
-        emit(o.email, where + " email", "email", Kind::plain);
-        emit(o.homepage, where + " homepage", "homepage", Kind::url);
-        emit(o.affiliation, where + " affiliation", "affiliation", Kind::plain);
-        emit(o.country, where + " country", "country", Kind::plain);
+        place.set_owner("organiser ", i + 1);
+        emit(o.name, " name", "name", Kind::plain);
+        emit(o.email, " email", "email", Kind::plain);
+        emit(o.homepage, " homepage", "homepage", Kind::url);
+        emit(o.affiliation, " affiliation", "affiliation", Kind::plain);
+        emit(o.country, " country", "country", Kind::plain);
     }
+    place.set_owner();
     emit(s.intro, "series.text.intro", "intro", Kind::markdown);
     emit(s.organisers_text, "series.text.organisers", "organisers", Kind::markdown);
     emit(s.newsletter, "series.text.newsletter", "newsletter", Kind::markdown);
@@ -122,26 +157,26 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
     emit(site.news_dir, "site.news_dir", "news_dir", Kind::plain);
 
     for (const Season& season : cat.seasons) {
-        const std::string where = fmt::format("season {}", season.number.value);
-        emit(season.theme, where + " theme", "theme", Kind::plain);
-        emit(season.zoom_url, where + " zoom_url", "zoom_url", Kind::url);
+        place.set_owner("season ", season.number.value);
+        emit(season.theme, " theme", "theme", Kind::plain);
+        emit(season.zoom_url, " zoom_url", "zoom_url", Kind::url);
     }
     for (const Episode& e : cat.episodes) {
-        const std::string& where = e.code.value;
-        emit(e.code, where + " code", "code", Kind::plain);
-        emit(e.title, where + " title", "title", Kind::plain);
-        emit(e.abstract, where + " abstract", "abstract", Kind::plain);
-        emit(e.bio, where + " bio", "bio", Kind::plain);
-        emit(e.recording, where + " recording", "recording", Kind::url);
+        place.set_owner(e.code.value);
+        emit(e.code, " code", "code", Kind::plain);
+        emit(e.title, " title", "title", Kind::plain);
+        emit(e.abstract, " abstract", "abstract", Kind::plain);
+        emit(e.bio, " bio", "bio", Kind::plain);
+        emit(e.recording, " recording", "recording", Kind::url);
         for (std::size_t i = 0; i < e.speakers.size(); ++i) {
             const Speaker& sp = e.speakers[i];
-            const std::string spw = fmt::format("{} speaker {}", where, i + 1);
-            emit(sp.name, spw + " name", "name", Kind::plain);
-            emit(sp.honorific, spw + " honorific", "honorific", Kind::plain);
-            emit(sp.affiliation, spw + " affiliation", "affiliation", Kind::plain);
-            emit(sp.country, spw + " country", "country", Kind::plain);
-            emit(sp.homepage, spw + " homepage", "homepage", Kind::url);
-            emit(sp.bio, spw + " bio", "bio", Kind::plain);
+            place.set_owner(e.code.value, " speaker ", i + 1);
+            emit(sp.name, " name", "name", Kind::plain);
+            emit(sp.honorific, " honorific", "honorific", Kind::plain);
+            emit(sp.affiliation, " affiliation", "affiliation", Kind::plain);
+            emit(sp.country, " country", "country", Kind::plain);
+            emit(sp.homepage, " homepage", "homepage", Kind::url);
+            emit(sp.bio, " bio", "bio", Kind::plain);
         }
     }
 }

@@ -143,12 +143,13 @@ std::string format_episode_code(int season, int number);
 // "series.title", "season 9 zoom_url", "S09E01 speaker 1 name".
 struct TextRef {
     const Text* text;
-    std::string where;    // human-readable place, as above
-    std::string_view key; // the TOML key, e.g. "name"
+    std::string_view where; // human-readable place, as above; valid only during the visit
+    std::string_view key;   // the TOML key, e.g. "name"
     enum class Kind { plain, markdown, url } kind = Kind::plain;
 };
 
-// Calls `visit` for every present text value of the catalogue, in a stable order.
+// Calls `visit` for every present text value of the catalogue, in a stable order. A visitor
+// that keeps a place must copy `where`: it points into a buffer the next visit overwrites.
 void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&)>& visit);
 
 } // namespace wtool

@@ -50,10 +50,8 @@ Style style_for(Color color) {
 // Byte offset of each line start, so quoting a line is O(1).
 std::vector<std::size_t> line_starts(std::string_view source) {
     std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < source.size(); ++i) {
-        if (source[i] == '\n') {
-            starts.push_back(i + 1);
-        }
+    for (std::size_t nl = source.find('\n'); nl != std::string_view::npos; nl = source.find('\n', nl + 1)) {
+        starts.push_back(nl + 1);
     }
     return starts;
 }
@@ -90,6 +88,9 @@ std::string caret_padding(std::string_view line, std::uint32_t column) {
 
 std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::string_view file,
                                     std::string_view source, Color color) {
+    if (diags.empty()) { // nothing to quote: spare indexing the lines of a large file
+        return {};
+    }
     const Style st = style_for(color);
     const std::vector<std::size_t> starts = line_starts(source);
     std::string out;

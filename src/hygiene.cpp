@@ -170,27 +170,93 @@ std::pair<std::size_t, std::size_t> word_around(std::string_view s, std::size_t 
     return {begin, end};
 }
 
-// The per-character checks for a value that is plain ASCII.
-void check_ascii(std::string_view value, Lines lines, std::vector<Finding>& out) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        if (c >= 0x20 && c != 0x7F) {
+// Blanks at the ends of a non-empty value.
+void check_ends(std::string_view value, std::vector<Finding>& out) {
+    const text::Decoded first = text::decode_utf8(value, 0);
+    if (is_blank_cp(first.code_point)) {
+        out.push_back({Finding::Kind::leading_blank, 0, 0, first.code_point, {}, {}, {}});
+    }
+    std::size_t last = value.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(value[last]) & 0xC0) == 0x80) {
+        --last;
+    }
+    const text::Decoded end = text::decode_utf8(value, last);
+    if (is_blank_cp(end.code_point) && !(last == 0 && !out.empty())) {
+        out.push_back({Finding::Kind::trailing_blank, last, 0, end.code_point, {}, {}, {}});
+    }
+}
+
+// The ASCII control character at `i`: a newline (a finding in a one-line value, and the end of a
+// line whose trailing blanks are one in a multi-line value), a tab or CR (fine), or another.
+void check_ascii_control(std::string_view value, std::size_t i, Lines lines, std::vector<Finding>& out) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c == '\n') {
+        if (lines == Lines::single) {
+            out.push_back({Finding::Kind::newline, i, 0, c, {}, {}, {}});
+        } else if (i > 0 && (value[i - 1] == ' ' || value[i - 1] == '\t')) {
+            std::size_t start = i;
+            while (start > 0 && (value[start - 1] == ' ' || value[start - 1] == '\t')) {
+                --start;
+            }
+            out.push_back({Finding::Kind::line_trailing_blank, start, 0, ' ', {}, {}, {}});
+        }
+    } else if (c != '\t' && c != '\r') {
+        out.push_back({Finding::Kind::control, i, 0, c, {}, {}, {}});
+    }
+}
+
+// The character-by-character findings of a value: ASCII controls, newlines, blanks at line ends,
+// C1 controls and invisible characters, in offset order. Also returns the runs of two or more
+// non-ASCII code points, where mojibake may be. Printable ASCII, nearly all of most values, is
+// skipped eight bytes at a time; only the other characters are looked at (and decoded).
+std::vector<std::pair<std::size_t, std::size_t>> scan_characters(std::string_view value, Lines lines,
+                                                                 std::vector<Finding>& out) {
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    char32_t previous = 0;                             // the last non-ASCII character...
+    std::size_t previous_end = std::string_view::npos; // ...and where it ends
+    std::size_t run_begin = 0;
+    std::size_t run_length = 0; // in code points
+    const auto end_run = [&] {
+        if (run_length >= 2) {
+            runs.emplace_back(run_begin, previous_end);
+        }
+        run_length = 0;
+    };
+    for (std::size_t i = 0;;) {
+        i += text::printable_ascii_prefix_length(value.substr(i));
+        if (i != previous_end) { // an ASCII character ended the run
+            end_run();
+        }
+        if (i == value.size()) {
+            break;
+        }
+        if (static_cast<unsigned char>(value[i]) < 0x80) {
+            check_ascii_control(value, i, lines, out);
+            ++i;
             continue;
         }
-        if (c == '\n') {
-            if (lines == Lines::single) {
-                out.push_back({Finding::Kind::newline, i, 0, c, {}, {}, {}});
-            } else if (i > 0 && (value[i - 1] == ' ' || value[i - 1] == '\t')) {
-                std::size_t start = i;
-                while (start > 0 && (value[start - 1] == ' ' || value[start - 1] == '\t')) {
-                    --start;
-                }
-                out.push_back({Finding::Kind::line_trailing_blank, start, 0, ' ', {}, {}, {}});
+        const text::Decoded d = text::decode_utf8(value, i);
+        const char32_t cp = d.code_point;
+        if (cp >= 0x80 && cp <= 0x9F) {
+            out.push_back({Finding::Kind::control, i, 0, cp, {}, {}, {}});
+        } else if (!invisible_name(cp).empty()) {
+            const bool after_pictograph = i == previous_end && is_pictographic(previous);
+            const bool joiner_in_emoji = cp == 0x200D && after_pictograph && i + d.length < value.size() &&
+                                         is_pictographic(text::decode_utf8(value, i + d.length).code_point);
+            if (!joiner_in_emoji) {
+                out.push_back({Finding::Kind::invisible, i, 0, cp, {}, {}, {}});
             }
-        } else if (c != '\t' && c != '\r') {
-            out.push_back({Finding::Kind::control, i, 0, c, {}, {}, {}});
         }
+        if (run_length == 0) {
+            run_begin = i;
+        }
+        ++run_length;
+        previous = cp;
+        previous_end = i + d.length;
+        i = previous_end;
     }
+    end_run(); // a run at the very end
+    return runs;
 }
 
 } // namespace
@@ -200,53 +266,10 @@ std::vector<Finding> Checker::check(std::string_view value, Lines lines) {
     if (value.empty()) {
         return out;
     }
-    // Blanks at the ends.
-    {
-        const text::Decoded first = text::decode_utf8(value, 0);
-        if (is_blank_cp(first.code_point)) {
-            out.push_back({Finding::Kind::leading_blank, 0, 0, first.code_point, {}, {}, {}});
-        }
-        std::size_t last = value.size() - 1;
-        while (last > 0 && (static_cast<unsigned char>(value[last]) & 0xC0) == 0x80) {
-            --last;
-        }
-        const text::Decoded end = text::decode_utf8(value, last);
-        if (is_blank_cp(end.code_point) && !(last == 0 && !out.empty())) {
-            out.push_back({Finding::Kind::trailing_blank, last, 0, end.code_point, {}, {}, {}});
-        }
-    }
-    // Control characters, newlines and blanks at line ends are all ASCII.
-    check_ascii(value, lines, out);
-    // Invisible characters and C1 controls: decode only the non-ASCII characters.
-    std::size_t i = text::ascii_prefix_length(value);
-    if (i == value.size()) { // plain ASCII: no invisible characters, no mojibake
-        std::stable_sort(out.begin(), out.end(),
-                         [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
-        return out;
-    }
-    char32_t previous = 0;
-    while (i < value.size()) {
-        if (static_cast<unsigned char>(value[i]) < 0x80) {
-            i += text::ascii_prefix_length(value.substr(i));
-            previous = 0;
-            continue;
-        }
-        const text::Decoded d = text::decode_utf8(value, i);
-        const char32_t cp = d.code_point;
-        if (cp >= 0x80 && cp <= 0x9F) {
-            out.push_back({Finding::Kind::control, i, 0, cp, {}, {}, {}});
-        } else if (!invisible_name(cp).empty()) {
-            const bool joiner_in_emoji = cp == 0x200D && is_pictographic(previous) && i + d.length < value.size() &&
-                                         is_pictographic(text::decode_utf8(value, i + d.length).code_point);
-            if (!joiner_in_emoji) {
-                out.push_back({Finding::Kind::invisible, i, 0, cp, {}, {}, {}});
-            }
-        }
-        previous = cp;
-        i += d.length;
-    }
+    check_ends(value, out);
+    const auto runs = scan_characters(value, lines, out);
     // Mojibake, one run of non-ASCII characters at a time.
-    for_each_non_ascii_run(value, [&](std::size_t begin, std::size_t end) {
+    for (const auto& [begin, end] : runs) {
         if (auto fixed = impl_->repair_run(value.substr(begin, end - begin))) {
             const auto [wb, we] = word_around(value, begin, end);
             std::string word(value.substr(wb, we - wb));
@@ -261,17 +284,17 @@ std::vector<Finding> Checker::check(std::string_view value, Lines lines) {
                 out.push_back(std::move(f));
             }
         }
-    });
+    }
     // A character that is part of a garbled run is explained by the mojibake finding alone.
-    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    std::vector<std::pair<std::size_t, std::size_t>> garbled;
     for (const Finding& f : out) {
         if (f.kind == Finding::Kind::mojibake) {
-            runs.emplace_back(f.offset, f.offset + f.length);
+            garbled.emplace_back(f.offset, f.offset + f.length);
         }
     }
     std::erase_if(out, [&](const Finding& f) {
         return (f.kind == Finding::Kind::invisible || f.kind == Finding::Kind::control) &&
-               std::any_of(runs.begin(), runs.end(),
+               std::any_of(garbled.begin(), garbled.end(),
                            [&](const auto& r) { return f.offset >= r.first && f.offset < r.second; });
     });
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.offset < b.offset; });

@@ -237,7 +237,7 @@ std::vector<FoundLink> collect_catalogue_links(const Catalogue& cat, const Selec
         if (selected && !selected->contains(&t)) {
             return;
         }
-        const Place place{file, t.pos, role_for(ref), ref.where, all.season_of(&t)};
+        const Place place{file, t.pos, role_for(ref), std::string(ref.where), all.season_of(&t)};
         // Point at the link itself: search its spelling in the file from where the value starts.
         std::size_t cursor = offset_of(cat.source, t.pos);
         const auto locate = [&](std::string_view literal) {

@@ -10,7 +10,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace wtool {
 
@@ -23,15 +24,13 @@ std::string weekday_name(date::local_days d) {
     return date::format("%A", d);
 }
 
-// Byte offsets of line starts, built once per run.
+// Byte offsets of line starts, built once per run (when a finding needs a position).
 class LineIndex {
   public:
     explicit LineIndex(std::string_view source) : source_(source) {
         starts_.push_back(0);
-        for (std::size_t i = 0; i < source.size(); ++i) {
-            if (source[i] == '\n') {
-                starts_.push_back(i + 1);
-            }
+        for (std::size_t nl = source.find('\n'); nl != std::string_view::npos; nl = source.find('\n', nl + 1)) {
+            starts_.push_back(nl + 1);
         }
     }
     // Byte offset of a position, or npos.
@@ -132,8 +131,12 @@ std::string code_point_name(char32_t cp) {
 
 class RuleRunner {
   public:
-    RuleRunner(const Catalogue& cat, tz::Instant now, Diagnostics& diags)
-        : cat_(cat), now_(now), diags_(diags), index_(cat.source) {
+    RuleRunner(const Catalogue& cat, tz::Instant now, Diagnostics& diags) : cat_(cat), now_(now), diags_(diags) {
+        for (const Season& s : cat.seasons) {
+            if (s.number.present) {
+                season_numbers_.insert(s.number.value);
+            }
+        }
         for (const Episode& e : cat.episodes) {
             if (e.season != 0) {
                 episodes_by_season_[e.season].push_back(&e);
@@ -288,8 +291,9 @@ class RuleRunner {
     }
 
     void check_episodes() {
-        std::map<std::string, const Episode*> by_code;
-        std::map<int, std::vector<const Episode*>> by_season;
+        std::unordered_map<std::uint64_t, const Episode*> by_code; // by episode_key
+        by_code.reserve(cat_.episodes.size());
+        std::vector<const Episode*> numbered; // the first definition of each code
         for (const Episode& e : cat_.episodes) {
             if (!e.code.present) {
                 continue;
@@ -309,7 +313,7 @@ class RuleRunner {
                                fmt::format("episode code '{}' is not in the usual form", e.code.value),
                                fmt::format("write \"{}\"", canonical));
             }
-            const auto [it, inserted] = by_code.emplace(canonical, &e);
+            const auto [it, inserted] = by_code.emplace(episode_key(e.season, e.number), &e);
             if (!inserted) {
                 diags_.error("duplicate-episode", e.code.pos, fmt::format("episode {} is defined twice", canonical),
                              fmt::format("the first definition is on line {}; the next free code in season {} is {}",
@@ -317,31 +321,37 @@ class RuleRunner {
                                          format_episode_code(e.season, next_free_number(e.season))));
                 continue;
             }
-            by_season[e.season].push_back(&e);
-            if (cat_.find_season(e.season) == nullptr) {
+            numbered.push_back(&e);
+            if (!season_numbers_.contains(e.season)) {
                 diags_.error("unknown-season", e.code.pos,
                              fmt::format("episode {} belongs to season {}, which is not defined", canonical, e.season),
                              fmt::format("add a [[season]] with number = {}, or fix the code", e.season));
             }
             check_episode_content(e);
         }
-        for (auto& [season, episodes] : by_season) {
-            std::sort(episodes.begin(), episodes.end(),
-                      [](const Episode* a, const Episode* b) { return a->number < b->number; });
-            int expected = 1;
-            for (const Episode* e : episodes) {
-                if (e->number > expected) {
-                    diags_.warning("episode-gap", e->code.pos,
-                                   expected + 1 == e->number
-                                       ? fmt::format("episode {} is missing", format_episode_code(season, expected))
-                                       : fmt::format("episodes {} to {} are missing",
-                                                     format_episode_code(season, expected),
-                                                     format_episode_code(season, e->number - 1)),
-                                   "number the episodes of a season 1, 2, 3, ... without gaps");
-                }
-                expected = e->number + 1;
+        // Gaps, season by season in number order; no two episodes share a season and number here.
+        std::sort(numbered.begin(), numbered.end(), [](const Episode* a, const Episode* b) {
+            return std::pair(a->season, a->number) < std::pair(b->season, b->number);
+        });
+        for (std::size_t i = 0; i < numbered.size(); ++i) {
+            const Episode* e = numbered[i];
+            const int season = e->season;
+            const bool first_of_season = i == 0 || numbered[i - 1]->season != season;
+            const int expected = first_of_season ? 1 : numbered[i - 1]->number + 1;
+            if (e->number > expected) {
+                diags_.warning("episode-gap", e->code.pos,
+                               expected + 1 == e->number
+                                   ? fmt::format("episode {} is missing", format_episode_code(season, expected))
+                                   : fmt::format("episodes {} to {} are missing", format_episode_code(season, expected),
+                                                 format_episode_code(season, e->number - 1)),
+                               "number the episodes of a season 1, 2, 3, ... without gaps");
             }
         }
+    }
+
+    // One number for a season and episode number, both positive (as parse_episode_code gives).
+    static std::uint64_t episode_key(int season, int number) {
+        return (std::uint64_t{static_cast<std::uint32_t>(season)} << 32) | static_cast<std::uint32_t>(number);
     }
 
     int next_free_number(int season) const {
@@ -400,7 +410,7 @@ class RuleRunner {
     }
 
     void report_hygiene(const TextRef& ref, const hygiene::Finding& f) {
-        const SourcePos pos = locate(index_, ref.text->pos, f.offset);
+        const SourcePos pos = locate(line_index(), ref.text->pos, f.offset);
         using Kind = hygiene::Finding::Kind;
         switch (f.kind) {
         case Kind::invisible:
@@ -574,10 +584,19 @@ class RuleRunner {
         return out;
     }
 
+    // Indexes the source's lines on first use: a clean catalogue never needs them.
+    const LineIndex& line_index() {
+        if (!index_) {
+            index_.emplace(cat_.source);
+        }
+        return *index_;
+    }
+
     const Catalogue& cat_;
     tz::Instant now_;
     Diagnostics& diags_;
-    LineIndex index_;
+    std::optional<LineIndex> index_;
+    std::unordered_set<int> season_numbers_;                        // of the defined seasons
     std::map<int, std::vector<const Episode*>> episodes_by_season_; // file order within a season
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <numeric>
@@ -61,21 +62,86 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-std::size_t ascii_prefix_length(std::string_view s) {
+namespace {
+
+constexpr std::uint64_t ones = 0x0101010101010101ULL;
+constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+
+// Prefix lengths, eight bytes at a time: `special(word)` has, for the first byte of the word
+// that ends the prefix, its high bit set, and no bit set for any byte before it.
+template <class Special, class Ends> std::size_t prefix_length(std::string_view s, Special special, Ends ends_prefix) {
     std::size_t i = 0;
-    // Eight bytes at a time: no byte has its high bit set.
     for (; i + 8 <= s.size(); i += 8) {
         std::uint64_t word = 0;
         std::memcpy(&word, s.data() + i, 8);
-        if ((word & 0x8080808080808080ULL) != 0) {
+        if (const std::uint64_t found = special(word); found != 0) {
+            if constexpr (std::endian::native == std::endian::little) { // the first byte is the lowest
+                return i + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+            }
             break;
         }
     }
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+    while (i < s.size() && !ends_prefix(static_cast<unsigned char>(s[i]))) {
         ++i;
     }
     return i;
 }
+
+// The high bit of each byte of `word` below `n` (n <= 0x80), and perhaps of later bytes, into
+// which such a byte borrows; none of the bytes before the first one below n (Bit Twiddling
+// Hacks, "hasless").
+constexpr std::uint64_t bytes_below(std::uint64_t word, std::uint64_t n) {
+    return (word - ones * n) & ~word & high_bits;
+}
+
+} // namespace
+
+std::size_t ascii_prefix_length(std::string_view s) {
+    return prefix_length(
+        s, [](std::uint64_t word) { return word & high_bits; }, [](unsigned char c) { return c >= 0x80; });
+}
+
+std::size_t printable_ascii_prefix_length(std::string_view s) {
+    return prefix_length(
+        s,
+        [](std::uint64_t word) {
+            return (word & high_bits) | bytes_below(word, 0x20) | bytes_below(word ^ (ones * 0x7F), 1);
+        },
+        [](unsigned char c) { return c < 0x20 || c >= 0x7F; });
+}
+
+namespace {
+
+// The length of the well-formed UTF-8 sequence that starts with the non-ASCII byte at `pos`, or
+// 0 when it is malformed. The byte ranges of Unicode's table 3-7 ("well-formed UTF-8 byte
+// sequences"), which rule out overlong forms, surrogates and code points above U+10FFFF: what
+// decode_utf8 accepts, without computing the code point.
+std::size_t well_formed_length(std::string_view s, std::size_t pos) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const auto continuation = [&](std::size_t i, unsigned char low, unsigned char high) {
+        return i < s.size() && byte(i) >= low && byte(i) <= high;
+    };
+    const unsigned char b0 = byte(pos);
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        return continuation(pos + 1, 0x80, 0xBF) ? 2 : 0;
+    }
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+        const unsigned char low = b0 == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F would be overlong
+        const unsigned char high = b0 == 0xED ? 0x9F : 0xBF; // ED A0..BF would be surrogates
+        return continuation(pos + 1, low, high) && continuation(pos + 2, 0x80, 0xBF) ? 3 : 0;
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4) {
+        const unsigned char low = b0 == 0xF0 ? 0x90 : 0x80;  // F0 80..8F would be overlong
+        const unsigned char high = b0 == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be above U+10FFFF
+        return continuation(pos + 1, low, high) && continuation(pos + 2, 0x80, 0xBF) &&
+                       continuation(pos + 3, 0x80, 0xBF)
+                   ? 4
+                   : 0;
+    }
+    return 0; // a continuation byte, C0 and C1 (overlong), F5 to FF
+}
+
+} // namespace
 
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = ascii_prefix_length(s); i < s.size();) {
@@ -83,11 +149,11 @@ bool is_valid_utf8(std::string_view s) {
             i += ascii_prefix_length(s.substr(i));
             continue;
         }
-        const Decoded d = decode_utf8(s, i);
-        if (!d.valid) {
+        const std::size_t length = well_formed_length(s, i);
+        if (length == 0) {
             return false;
         }
-        i += d.length;
+        i += length;
     }
     return true;
 }

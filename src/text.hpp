@@ -28,6 +28,10 @@ void append_utf8(std::string& out, char32_t cp);
 // Length of the longest prefix of `s` that is plain ASCII (fast: eight bytes at a time).
 std::size_t ascii_prefix_length(std::string_view s);
 
+// Length of the longest prefix of `s` that is printable ASCII, 0x20 (space) to 0x7E (tilde): no
+// control character, no DEL, no byte of a multi-byte character (fast: eight bytes at a time).
+std::size_t printable_ascii_prefix_length(std::string_view s);
+
 // Whether `s` is entirely well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view s);
 

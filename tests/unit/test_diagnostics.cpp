@@ -26,6 +26,16 @@ TEST_CASE("diagnostics render like a compiler's") {
         const std::string text = render_diagnostics_text(d.items(), "f", "éé👀x\n", Color::no);
         CHECK(text.find(" 1 | éé👀x\n   |    ^\n") != std::string::npos);
     }
+    SUBCASE("no diagnostics render as nothing") {
+        CHECK(render_diagnostics_text({}, "f", source, Color::yes).empty());
+    }
+    SUBCASE("the last line quoted without a final newline, and a line after CRLF") {
+        Diagnostics d;
+        d.warning("x", {2, 2}, "m");
+        CHECK(render_diagnostics_text(d.items(), "f", "a\r\nbc", Color::no) == "f:2:2: warning: m [x]\n"
+                                                                               " 2 | bc\n"
+                                                                               "   |  ^\n");
+    }
     SUBCASE("colour only when asked") {
         CHECK(render_diagnostics_text(diags.items(), "f", source, Color::no).find('\x1b') == std::string::npos);
         CHECK(render_diagnostics_text(diags.items(), "f", source, Color::yes).find("\x1b[1;31merror") !=

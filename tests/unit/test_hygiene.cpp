@@ -1,6 +1,9 @@
 #include "hygiene.hpp"
+#include "text.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace wtool;
 using Kind = hygiene::Finding::Kind;
@@ -68,5 +71,181 @@ TEST_CASE("invisible characters and blanks") {
                          "b",
                          hygiene::Lines::single)[0]
                   .kind == Kind::control);
+    }
+}
+
+namespace {
+
+// What Checker::check must find, computed the slow way: every byte, then every non-ASCII code
+// point, looked at one by one, as check did before it learnt to skip printable ASCII in chunks.
+// One line a finding: "kind offset code-point [length]".
+std::string slow_findings(hygiene::Checker& checker, std::string_view v, hygiene::Lines lines) {
+    struct Found {
+        Kind kind;
+        std::size_t offset, length;
+        char32_t cp;
+    };
+    std::vector<Found> out;
+    if (v.empty()) {
+        return {};
+    }
+    const auto blank = [](char32_t cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
+               cp == 0x3000;
+    };
+    const auto pictographic = [](char32_t cp) {
+        return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F;
+    };
+    if (blank(text::decode_utf8(v, 0).code_point)) {
+        out.push_back({Kind::leading_blank, 0, 0, text::decode_utf8(v, 0).code_point});
+    }
+    std::size_t last = v.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(v[last]) & 0xC0) == 0x80) {
+        --last;
+    }
+    if (blank(text::decode_utf8(v, last).code_point) && !(last == 0 && !out.empty())) {
+        out.push_back({Kind::trailing_blank, last, 0, text::decode_utf8(v, last).code_point});
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (c == '\n' && lines == hygiene::Lines::single) {
+            out.push_back({Kind::newline, i, 0, c});
+        } else if (c == '\n' && i > 0 && (v[i - 1] == ' ' || v[i - 1] == '\t')) {
+            std::size_t start = i;
+            while (start > 0 && (v[start - 1] == ' ' || v[start - 1] == '\t')) {
+                --start;
+            }
+            out.push_back({Kind::line_trailing_blank, start, 0, ' '});
+        } else if ((c < 0x20 || c == 0x7F) && c != '\n' && c != '\t' && c != '\r') {
+            out.push_back({Kind::control, i, 0, c});
+        }
+    }
+    char32_t previous = 0;
+    for (std::size_t i = 0; i < v.size();) {
+        const text::Decoded d = text::decode_utf8(v, i);
+        const char32_t cp = static_cast<unsigned char>(v[i]) < 0x80 ? 0 : d.code_point;
+        if (cp >= 0x80 && cp <= 0x9F) {
+            out.push_back({Kind::control, i, 0, cp});
+        } else if (!hygiene::invisible_name(cp).empty() &&
+                   !(cp == 0x200D && pictographic(previous) && i + d.length < v.size() &&
+                     pictographic(text::decode_utf8(v, i + d.length).code_point))) {
+            out.push_back({Kind::invisible, i, 0, cp});
+        }
+        previous = cp;
+        i += d.length;
+    }
+    // Runs of two or more non-ASCII code points that the checker can repair, one a word.
+    std::string previous_word;
+    std::vector<Found> garbled;
+    for (std::size_t i = 0; i < v.size();) {
+        std::size_t end = i;
+        std::size_t count = 0;
+        while (end < v.size() && static_cast<unsigned char>(v[end]) >= 0x80) {
+            end += text::decode_utf8(v, end).length;
+            ++count;
+        }
+        if (count >= 2 && checker.repair(v.substr(i, end - i))) {
+            std::size_t wb = i;
+            std::size_t we = end;
+            while (wb > 0 && v[wb - 1] != ' ' && v[wb - 1] != '\n' && v[wb - 1] != '\t' && v[wb - 1] != '\r') {
+                --wb;
+            }
+            while (we < v.size() && v[we] != ' ' && v[we] != '\n' && v[we] != '\t' && v[we] != '\r') {
+                ++we;
+            }
+            const std::string word(v.substr(wb, we - wb));
+            if (garbled.empty() || word != previous_word) {
+                garbled.push_back({Kind::mojibake, i, end - i, 0});
+            }
+            previous_word = word;
+        }
+        i = std::max(end, i + 1);
+    }
+    std::erase_if(out, [&](const Found& f) {
+        return std::any_of(garbled.begin(), garbled.end(),
+                           [&](const Found& g) { return f.offset >= g.offset && f.offset < g.offset + g.length; }) &&
+               (f.kind == Kind::invisible || f.kind == Kind::control);
+    });
+    out.insert(out.end(), garbled.begin(), garbled.end());
+    std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) { return a.offset < b.offset; });
+    std::string lines_out;
+    for (const Found& f : out) {
+        lines_out += fmt::format("{} {} {:X} {}\n", static_cast<int>(f.kind), f.offset,
+                                 static_cast<std::uint32_t>(f.cp), f.length);
+    }
+    return lines_out;
+}
+
+std::string fast_findings(hygiene::Checker& checker, std::string_view v, hygiene::Lines lines) {
+    std::string out;
+    for (const hygiene::Finding& f : checker.check(v, lines)) {
+        out += fmt::format("{} {} {:X} {}\n", static_cast<int>(f.kind), f.offset,
+                           static_cast<std::uint32_t>(f.code_point), f.length);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the chunked scan finds what a byte-by-byte reading finds") {
+    // Pieces that straddle the eight-byte chunks in every way: controls, DEL, C1 controls, blanks,
+    // invisible characters, emoji with joiners, mojibake, and malformed bytes.
+    const std::vector<std::string_view> pieces = {"a",
+                                                  "abcdefg",
+                                                  " ",
+                                                  "\t",
+                                                  "\n",
+                                                  "\r",
+                                                  "\x7F",
+                                                  "\x01",
+                                                  "\x1F",
+                                                  "~",
+                                                  "\u0085",
+                                                  "\u009F",
+                                                  "\u00A0",
+                                                  "\u200B",
+                                                  "\u200D",
+                                                  "\uFEFF",
+                                                  "\u00AD",
+                                                  "\u3000",
+                                                  "é",
+                                                  "€",
+                                                  "👩",
+                                                  "🔬",
+                                                  "\u2600",
+                                                  "Ã©",
+                                                  "√©",
+                                                  "\xC3",
+                                                  "\x80",
+                                                  "\xFF",
+                                                  "\xE2\x80",
+                                                  "\xED\xA0\x80",
+                                                  "\xF4\x90\x80\x80"};
+    hygiene::Checker checker;
+    std::uint32_t state = 12345;
+    const auto next = [&] {
+        state = state * 1103515245 + 12345;
+        return (state >> 16) & 0x7FFF;
+    };
+    for (int round = 0; round < 4000; ++round) {
+        std::string value;
+        const std::size_t count = next() % 12;
+        for (std::size_t k = 0; k < count; ++k) {
+            value += pieces[next() % pieces.size()];
+        }
+        for (const hygiene::Lines lines : {hygiene::Lines::single, hygiene::Lines::multi}) {
+            CAPTURE(value);
+            CHECK(fast_findings(checker, value, lines) == slow_findings(checker, value, lines));
+        }
+    }
+    SUBCASE("each special character at each place of a chunk") {
+        for (const std::string_view special : pieces) {
+            for (std::size_t at = 0; at <= 17; ++at) {
+                const std::string value = std::string(at, 'x') + std::string(special) + std::string(17 - at, 'y');
+                CAPTURE(value);
+                CHECK(fast_findings(checker, value, hygiene::Lines::multi) ==
+                      slow_findings(checker, value, hygiene::Lines::multi));
+            }
+        }
     }
 }

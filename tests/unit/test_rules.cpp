@@ -139,6 +139,20 @@ TEST_CASE("episodes") {
     SUBCASE("numbering gap") {
         CHECK(only(check(base + episode("S01E03")), "episode-gap").message == "episode S01E02 is missing");
     }
+    SUBCASE("gaps season by season, whatever the file order") {
+        const Diagnostics d = check(
+            base + season(2, "date = 2026-03-03\n" + zoom) + episode("S02E03") + episode("S01E04") + episode("S01E02") +
+            "\n[[season]]\nnumber = 3\ndate = 2026-03-04\n" + zoom + "\n" + episode("S03E03") + episode("S02E01"));
+        std::string gaps;
+        for (const Diagnostic& x : d.items()) {
+            if (x.rule == "episode-gap") {
+                gaps += fmt::format("{}:{} {}\n", x.pos.line, x.pos.column, x.message);
+            }
+        }
+        CHECK(gaps == "39:8 episode S01E03 is missing\n33:8 episode S02E02 is missing\n"
+                      "57:8 episodes S03E01 to S03E02 are missing\n");
+        CHECK(only(d, "duplicate-episode").message == "episode S02E01 is defined twice");
+    }
 }
 
 TEST_CASE("urls") {

@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace wtool;
@@ -68,4 +69,82 @@ TEST_CASE("trim and split") {
     CHECK(text::trim("  a b \n") == "a b");
     CHECK(text::split_lines("a\nb\n").size() == 2);
     CHECK(text::split_lines("a\n\nb").size() == 3);
+}
+
+TEST_CASE("ASCII and printable ASCII prefixes") {
+    const auto slow = [](std::string_view s) {
+        return static_cast<std::size_t>(std::find_if(s.begin(), s.end(),
+                                                     [](char c) {
+                                                         const auto b = static_cast<unsigned char>(c);
+                                                         return b < 0x20 || b >= 0x7F;
+                                                     }) -
+                                        s.begin());
+    };
+    SUBCASE("every byte at every place of two chunks and a tail") {
+        for (int byte = 0; byte < 256; ++byte) {
+            for (std::size_t at = 0; at < 19; ++at) {
+                // Around it printable ASCII, and DEL: ASCII, but not printable.
+                for (const char filler : {'a', '\x7F'}) {
+                    std::string s(19, filler);
+                    s[at] = static_cast<char>(byte);
+                    CAPTURE(byte);
+                    CAPTURE(at);
+                    CHECK(text::printable_ascii_prefix_length(s) == slow(s));
+                    CHECK(text::ascii_prefix_length(s) == (byte < 0x80 ? 19 : at));
+                }
+            }
+        }
+    }
+    SUBCASE("the edges of the printable range next to each other") {
+        for (std::string_view s : {" ~ ~ ~ ~ ~ ~ ~ ~", "~~~~~~~~\x7F", "        \x1F", "!!!!!!!!!!!!!!!!\x80", ""}) {
+            CAPTURE(s);
+            CHECK(text::printable_ascii_prefix_length(s) == slow(s));
+        }
+    }
+}
+
+TEST_CASE("utf-8 validation agrees with decoding") {
+    // Valid exactly when every character decodes (the definition is_valid_utf8 had before it
+    // learnt the byte ranges of well-formed sequences).
+    const auto decodes = [](std::string_view s) {
+        for (std::size_t i = 0; i < s.size();) {
+            const text::Decoded d = text::decode_utf8(s, i);
+            if (!d.valid) {
+                return false;
+            }
+            i += d.length;
+        }
+        return true;
+    };
+    // Every first and second byte; the later ones from the edges of the continuation range.
+    const std::vector<int> tails = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    const auto agree = [&](std::initializer_list<int> bytes) {
+        std::string s;
+        for (const int b : bytes) {
+            s.push_back(static_cast<char>(b));
+        }
+        return text::is_valid_utf8(s) == decodes(s);
+    };
+    std::size_t disagreements = 0;
+    for (int b0 = 0x80; b0 < 0x100; ++b0) {
+        for (int b1 = 0; b1 < 0x100; ++b1) {
+            disagreements += agree({b0, b1}) ? 0 : 1;
+            for (const int b2 : tails) {
+                disagreements += agree({b0, b1, b2}) ? 0 : 1;
+                for (const int b3 : tails) {
+                    disagreements += b0 < 0xF0 || agree({b0, b1, b2, b3}) ? 0 : 1;
+                }
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+    SUBCASE("after ASCII of every length, and cut short") {
+        for (const std::string_view c : {"é", "€", "👀", "\U0010FFFF", "\xED\x9F\xBF", "\xEE\x80\x80"}) {
+            for (std::size_t pad = 0; pad < 18; ++pad) {
+                const std::string s = std::string(pad, 'a') + std::string(c);
+                CHECK(text::is_valid_utf8(s));
+                CHECK_FALSE(text::is_valid_utf8(s.substr(0, s.size() - 1)));
+            }
+        }
+    }
 }
