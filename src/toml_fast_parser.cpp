@@ -214,10 +214,10 @@ class Parser {
     Key key() {
         const SourcePos pos = here();
         if (peek() == '"') {
-            return {basic_string(), pos};
+            return {string_value('"', false), pos};
         }
         if (peek() == '\'') {
-            return {literal_string(), pos};
+            return {string_value('\'', false), pos};
         }
         const char* start = p_;
         while (p_ < end_ && is_bare_key_char(*p_)) {
@@ -319,8 +319,8 @@ class Parser {
         }
         const SourcePos pos = here();
         switch (peek()) {
-        case '"': return make<std::string>(pos, starts_with(R"(""")") ? multi_line_basic_string() : basic_string());
-        case '\'': return make<std::string>(pos, starts_with("'''") ? multi_line_literal_string() : literal_string());
+        case '"': return make<std::string>(pos, string_value('"', starts_with(R"(""")")));
+        case '\'': return make<std::string>(pos, string_value('\'', starts_with("'''")));
         case 't':
             if (!starts_with("true")) {
                 unsupported();
@@ -429,60 +429,41 @@ class Parser {
         return cp;
     }
 
-    std::string basic_string() {
-        ++p_;
-        std::string out;
-        const char* run = p_;
-        for (;;) {
-            p_ = skip_plain(p_, end_, '"');
-            if (p_ == end_) {
-                unsupported();
-            }
-            const auto c = static_cast<unsigned char>(*p_);
-            if (c == '"') {
-                out.append(run, p_);
-                ++p_;
-                return out;
-            }
-            if (c == '\\') {
-                out.append(run, p_);
-                escape(out);
-                run = p_;
-            } else if (is_forbidden_control(c)) { // a line end included
-                unsupported();
-            } else {
-                ++p_;
-            }
-        }
-    }
-
-    std::string multi_line_basic_string() {
-        p_ += 3;
-        if (peek() == '\n') {
+    // A string of any of TOML's four kinds, at its opening quote: basic ('"') or literal ('\''),
+    // on one line or multi-line.
+    std::string string_value(char quote, bool multi_line) {
+        const bool escapes = quote == '"';
+        p_ += multi_line ? 3 : 1;
+        if (multi_line && peek() == '\n') {
             newline(); // a line end right after the opening quotes is not part of the text
         }
         std::string out;
         const char* run = p_;
         for (;;) {
-            p_ = skip_plain(p_, end_, '"');
+            p_ = skip_plain(p_, end_, quote);
             if (p_ == end_) {
                 unsupported();
             }
             const auto c = static_cast<unsigned char>(*p_);
-            if (c == '"') {
-                if (starts_with(R"(""")")) {
-                    return close_multi_line(out, run, '"');
+            if (c == static_cast<unsigned char>(quote)) {
+                if (!multi_line) {
+                    out.append(run, p_);
+                    ++p_;
+                    return out;
+                }
+                if (starts_with(escapes ? R"(""")" : "'''")) {
+                    return close_multi_line(out, run, quote);
                 }
                 ++p_;
-            } else if (c == '\\') {
+            } else if (c == '\\' && escapes) {
                 out.append(run, p_);
-                if (!line_ending_backslash()) {
+                if (!multi_line || !line_ending_backslash()) {
                     escape(out);
                 }
                 run = p_;
-            } else if (c == '\n') {
+            } else if (c == '\n' && multi_line) {
                 newline();
-            } else if (is_forbidden_control(c)) {
+            } else if (is_forbidden_control(c)) { // a line end in a one-line string too
                 unsupported();
             } else {
                 ++p_;
@@ -521,46 +502,6 @@ class Parser {
         out.append(run, p_ + (n - 3));
         p_ += n;
         return std::move(out);
-    }
-
-    std::string literal_string() {
-        const char* start = ++p_;
-        for (;;) {
-            p_ = skip_plain(p_, end_, '\'');
-            if (p_ == end_ || is_forbidden_control(static_cast<unsigned char>(*p_))) {
-                unsupported();
-            }
-            if (*p_ == '\'') {
-                return std::string(start, p_++);
-            }
-            ++p_;
-        }
-    }
-
-    std::string multi_line_literal_string() {
-        p_ += 3;
-        if (peek() == '\n') {
-            newline();
-        }
-        std::string out;
-        const char* run = p_;
-        for (;;) {
-            p_ = skip_plain(p_, end_, '\'');
-            if (p_ == end_) {
-                unsupported();
-            }
-            const auto c = static_cast<unsigned char>(*p_);
-            if (c == '\'' && starts_with("'''")) {
-                return close_multi_line(out, run, '\'');
-            }
-            if (c == '\n') {
-                newline();
-            } else if (is_forbidden_control(c)) {
-                unsupported();
-            } else {
-                ++p_;
-            }
-        }
     }
 
     // `n` digits as a number.
