@@ -244,6 +244,7 @@ TEST_CASE("the fast parser declines invalid TOML, so toml++ reports the error") 
              "a = {b = 1,}\n",             // trailing comma in an inline table
              "a = {b = 1,\nc = 2}\n",      // line end in an inline table
              "a = \"unterminated\n",       // line end in a basic string
+             "a = \"x \\\n  y\"\n",        // a line-ending backslash outside a multi-line string
              "a = 'unterminated\n",
              "a = \"\"\"never closed\n",
              "a = '''never closed\n",
