@@ -16,8 +16,6 @@ struct Url {
     std::string host;   // lower case
     std::string path;   // "/" when empty
     std::string query;  // without '?', still percent-encoded
-    std::string fragment;
-    std::string port; // empty when default
 };
 
 // Parses an absolute URL. Errors name what is wrong ("no scheme", "bad host name", ...).

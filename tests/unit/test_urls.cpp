@@ -11,12 +11,28 @@ TEST_CASE("parsing URLs with libcurl") {
     CHECK(u->host == "itucph.zoom.us");
     CHECK(u->path == "/meeting/register/7Uu9dZ9TQVO75y1arqSp4g");
     CHECK(u->query == "x=1");
-    CHECK(u->fragment == "f");
     CHECK_FALSE(url::parse("not a url"));
     CHECK_FALSE(url::parse("https//example.com"));
     CHECK_FALSE(url::parse("https:example.com"));
     CHECK_FALSE(url::parse(""));
     CHECK(url::parse("HTTPS://Example.COM")->host == "example.com");
+}
+
+TEST_CASE("each URL is parsed on its own, though one libcurl handle is reused") {
+    REQUIRE(url::parse("https://example.org/a/b?q=1"));
+    // Resolved against the previous URL this would be https://example.org/a/c/d.
+    CHECK_FALSE(url::parse("c/d"));
+    CHECK_FALSE(url::parse("/c/d"));
+    REQUIRE(url::parse("https://example.org/a/b?q=1"));
+    CHECK_FALSE(url::parse("_x://example.com/")); // "_x" is no scheme: a relative URL
+    REQUIRE(url::parse("https://example.org/a/b?q=1"));
+    const auto next = url::parse("https://example.com");
+    REQUIRE(next);
+    CHECK(next->host == "example.com");
+    CHECK(next->path == "/");
+    CHECK(next->query.empty());
+    REQUIRE(url::parse("https://example.org/a/b?q=1"));
+    CHECK(url::parse("file:///etc/hosts").error() == "no host name");
 }
 
 TEST_CASE("YouTube links") {
