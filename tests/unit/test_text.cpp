@@ -80,17 +80,20 @@ TEST_CASE("ASCII and printable ASCII prefixes") {
                                                      }) -
                                         s.begin());
     };
-    SUBCASE("every byte at every place of two chunks and a tail") {
-        for (int byte = 0; byte < 256; ++byte) {
-            for (std::size_t at = 0; at < 19; ++at) {
-                // Around it printable ASCII, and DEL: ASCII, but not printable.
-                for (const char filler : {'a', '\x7F'}) {
-                    std::string s(19, filler);
-                    s[at] = static_cast<char>(byte);
-                    CAPTURE(byte);
-                    CAPTURE(at);
-                    CHECK(text::printable_ascii_prefix_length(s) == slow(s));
-                    CHECK(text::ascii_prefix_length(s) == (byte < 0x80 ? 19 : at));
+    // Lengths that reach every way through: sixteen bytes at a time (SSE2), eight, and one.
+    SUBCASE("every byte at every place of chunks and a tail") {
+        for (const std::size_t length : {19, 27, 35}) {
+            for (int byte = 0; byte < 256; ++byte) {
+                for (std::size_t at = 0; at < length; ++at) {
+                    // Around it printable ASCII, and DEL: ASCII, but not printable.
+                    for (const char filler : {'a', '\x7F'}) {
+                        std::string s(length, filler);
+                        s[at] = static_cast<char>(byte);
+                        CAPTURE(byte);
+                        CAPTURE(at);
+                        CHECK(text::printable_ascii_prefix_length(s) == slow(s));
+                        CHECK(text::ascii_prefix_length(s) == (byte < 0x80 ? length : at));
+                    }
                 }
             }
         }
