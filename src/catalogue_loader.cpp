@@ -106,7 +106,7 @@ class Reader {
             return out;
         }
         if (auto* s = n->as_string()) {
-            out.value = std::move(*s); // the DOM is not used again: take the text, don't copy it
+            out.value = *s; // the model's own copy: the tree's strings are views of the source
             out.pos = pos_of(*n);
             out.present = true;
         } else {
@@ -207,7 +207,7 @@ class Reader {
         }
         for (toml_tree::Node& item : arr->items()) {
             if (auto* s = item.as_string()) {
-                out.push_back({std::move(*s), pos_of(item), true});
+                out.push_back({std::string(*s), pos_of(item), true});
             } else {
                 wrong_type(item, key, "an array of strings");
             }
@@ -598,6 +598,12 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
         return std::unexpected(std::string(std::strerror(errno)));
     }
     return content;
+}
+
+void keep_until_exit(Catalogue&& cat) {
+    // Never destroyed, so not freed at exit; reachable from this pointer, so not a leak either.
+    static auto* const kept = new std::optional<Catalogue>();
+    *kept = std::move(cat);
 }
 
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags) {

@@ -12,7 +12,7 @@ SourcePos pos_of(const toml::node& n) {
     return {n.source().begin.line, n.source().begin.column};
 }
 
-// toml++'s tree as ours; strings are moved out of it.
+// toml++'s tree as ours; strings are moved out of it (each then owns its text).
 Node convert(toml::node& n) {
     const SourcePos pos = pos_of(n);
     switch (n.type()) {
@@ -30,7 +30,7 @@ Node convert(toml::node& n) {
         }
         return Node(std::move(array), pos);
     }
-    case toml::node_type::string: return Node(std::move(n.as_string()->get()), pos);
+    case toml::node_type::string: return Node(String(std::move(n.as_string()->get())), pos);
     case toml::node_type::integer: return Node(n.as_integer()->get(), pos);
     case toml::node_type::floating_point: return Node(n.as_floating_point()->get(), pos);
     case toml::node_type::boolean: return Node(n.as_boolean()->get(), pos);
@@ -54,7 +54,7 @@ Node convert(toml::node& n) {
     }
     case toml::node_type::none: break;
     }
-    return Node(std::string(), pos); // toml++ never gives an untyped node in a parsed document
+    return Node(String(), pos); // toml++ never gives an untyped node in a parsed document
 }
 
 } // namespace

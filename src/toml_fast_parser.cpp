@@ -214,10 +214,10 @@ class Parser {
     Key key() {
         const SourcePos pos = here();
         if (peek() == '"') {
-            return {string_value('"', false), pos};
+            return {std::string(string_value('"', false).view()), pos};
         }
         if (peek() == '\'') {
-            return {string_value('\'', false), pos};
+            return {std::string(string_value('\'', false).view()), pos};
         }
         const char* start = p_;
         while (p_ < end_ && is_bare_key_char(*p_)) {
@@ -319,8 +319,8 @@ class Parser {
         }
         const SourcePos pos = here();
         switch (peek()) {
-        case '"': return make<std::string>(pos, string_value('"', starts_with(R"(""")")));
-        case '\'': return make<std::string>(pos, string_value('\'', starts_with("'''")));
+        case '"': return make<String>(pos, string_value('"', starts_with(R"(""")")));
+        case '\'': return make<String>(pos, string_value('\'', starts_with("'''")));
         case 't':
             if (!starts_with("true")) {
                 unsupported();
@@ -430,15 +430,16 @@ class Parser {
     }
 
     // A string of any of TOML's four kinds, at its opening quote: basic ('"') or literal ('\''),
-    // on one line or multi-line.
-    std::string string_value(char quote, bool multi_line) {
+    // on one line or multi-line. A view of the source when it has no escapes, else decoded.
+    String string_value(char quote, bool multi_line) {
         const bool escapes = quote == '"';
         p_ += multi_line ? 3 : 1;
         if (multi_line && peek() == '\n') {
             newline(); // a line end right after the opening quotes is not part of the text
         }
-        std::string out;
-        const char* run = p_;
+        std::string out; // the text decoded so far, once there was an escape
+        bool decoded = false;
+        const char* run = p_; // the start of the text not yet in `out`
         for (;;) {
             p_ = skip_plain(p_, end_, quote);
             if (p_ == end_) {
@@ -447,16 +448,23 @@ class Parser {
             const auto c = static_cast<unsigned char>(*p_);
             if (c == static_cast<unsigned char>(quote)) {
                 if (!multi_line) {
-                    out.append(run, p_);
+                    const char* text_end = p_;
                     ++p_;
-                    return out;
+                    return text(decoded, out, run, text_end);
                 }
                 if (starts_with(escapes ? R"(""")" : "'''")) {
-                    return close_multi_line(out, run, quote);
+                    std::size_t n = 3; // up to two more quotes belong to the text
+                    while (n < 5 && p_ + n < end_ && p_[n] == quote) {
+                        ++n;
+                    }
+                    const char* text_end = p_ + (n - 3);
+                    p_ += n;
+                    return text(decoded, out, run, text_end);
                 }
                 ++p_;
             } else if (c == '\\' && escapes) {
                 out.append(run, p_);
+                decoded = true;
                 if (!multi_line || !line_ending_backslash()) {
                     escape(out);
                 }
@@ -469,6 +477,15 @@ class Parser {
                 ++p_;
             }
         }
+    }
+
+    // The string whose text is `out` (when decoded) followed by [run, end) of the source.
+    static String text(bool decoded, std::string& out, const char* run, const char* end) {
+        if (!decoded) {
+            return String(std::string_view(run, static_cast<std::size_t>(end - run)));
+        }
+        out.append(run, end);
+        return String(std::move(out));
     }
 
     // At a backslash in a multi-line basic string: when only blanks follow it on its line, skips
@@ -491,17 +508,6 @@ class Parser {
                 return true;
             }
         }
-    }
-
-    // At three closing quotes: up to two more quotes belong to the text.
-    std::string close_multi_line(std::string& out, const char* run, char quote) {
-        std::size_t n = 3;
-        while (n < 5 && p_ + n < end_ && p_[n] == quote) {
-            ++n;
-        }
-        out.append(run, p_ + (n - 3));
-        p_ += n;
-        return std::move(out);
     }
 
     // `n` digits as a number.

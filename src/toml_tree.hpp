@@ -44,10 +44,27 @@ enum class Type : std::uint8_t { table, array, string, integer, floating_point, 
 class Table;
 class Array;
 
+// A string value. The fast parser's strings are views of the source text whenever the text is the
+// value as written (no escapes: nearly every string of a catalogue), so parsing copies no text, and
+// the source must outlive the tree. Other strings (with escapes, and all of toml++'s) own a decoded
+// copy, which the view shows.
+class String {
+  public:
+    explicit String(std::string_view in_source = {}) : view_(in_source) {}
+    explicit String(std::string decoded) : owned_(std::make_unique<std::string>(std::move(decoded))), view_(*owned_) {}
+
+    [[nodiscard]] const std::string_view& view() const { return view_; }
+    friend bool operator==(const String& a, const String& b) { return a.view_ == b.view_; }
+
+  private:
+    std::unique_ptr<std::string> owned_; // on the heap, so the view survives moves of this String
+    std::string_view view_;
+};
+
 class Node {
   public:
-    using Value = std::variant<std::unique_ptr<Table>, std::unique_ptr<Array>, std::string, std::int64_t, double, bool,
-                               Date, Time, DateTime>;
+    using Value = std::variant<std::unique_ptr<Table>, std::unique_ptr<Array>, String, std::int64_t, double, bool, Date,
+                               Time, DateTime>;
 
     Node(Value value, SourcePos pos) : value_(std::move(value)), pos_(pos) {}
 
@@ -56,12 +73,14 @@ class Node {
     void set_pos(SourcePos pos) { pos_ = pos; }
     // Frees the value (and everything below it) once it has been read; the node is then an empty
     // string.
-    void release() { value_ = std::string(); }
+    void release() { value_ = String(); }
 
     [[nodiscard]] Table* as_table() const { return pointee<Table>(); }
     [[nodiscard]] Array* as_array() const { return pointee<Array>(); }
-    [[nodiscard]] std::string* as_string() { return std::get_if<std::string>(&value_); }
-    [[nodiscard]] const std::string* as_string() const { return std::get_if<std::string>(&value_); }
+    [[nodiscard]] const std::string_view* as_string() const {
+        const auto* s = std::get_if<String>(&value_);
+        return s == nullptr ? nullptr : &s->view();
+    }
     [[nodiscard]] const std::int64_t* as_integer() const { return std::get_if<std::int64_t>(&value_); }
     [[nodiscard]] const double* as_floating_point() const { return std::get_if<double>(&value_); }
     [[nodiscard]] const bool* as_boolean() const { return std::get_if<bool>(&value_); }

@@ -45,7 +45,7 @@ void dump(const Node& n, std::string& out, int indent) {
             out += pad + "  - ";
             dump(item, out, indent + 1);
         }
-    } else if (const std::string* s = n.as_string()) {
+    } else if (const std::string_view* s = n.as_string()) {
         out += fmt::format("string {:?}\n", *s);
     } else if (const std::int64_t* i = n.as_integer()) {
         out += fmt::format("integer {}\n", *i);
@@ -191,6 +191,32 @@ std::vector<std::filesystem::path> repository_catalogues() {
 
 TEST_CASE("the fast parser reads every construct it handles exactly as toml++ does") {
     CHECK(agrees(everything));
+}
+
+TEST_CASE("the fast parser's strings are views of the source unless they had escapes") {
+    const std::string doc = "plain = \"Zając\"\nliteral = 'C:\\path'\nmulti = \"\"\"\nline one\nline two\"\"\"\n"
+                            "escaped = \"a\\tb\"\nfolded = \"\"\"\\\n  joined\"\"\"\n"
+                            "items = [\"x\", \"y\\u00e9\", \"z\"]\n";
+    const std::optional<Node> root = parse_fast(doc);
+    REQUIRE(root);
+    const auto in_source = [&doc](const std::string_view* s) {
+        return s != nullptr && s->data() >= doc.data() && s->data() + s->size() <= doc.data() + doc.size();
+    };
+    const Table& t = *root->as_table();
+    CHECK(in_source(t.get("plain")->as_string()));
+    CHECK(in_source(t.get("literal")->as_string()));
+    CHECK(in_source(t.get("multi")->as_string()));
+    CHECK(*t.get("multi")->as_string() == "line one\nline two");
+    CHECK_FALSE(in_source(t.get("escaped")->as_string()));
+    CHECK(*t.get("escaped")->as_string() == "a\tb");
+    CHECK_FALSE(in_source(t.get("folded")->as_string()));
+    CHECK(*t.get("folded")->as_string() == "joined");
+    // Decoded strings keep their text when the nodes holding them move (the array grew).
+    const auto& items = t.get("items")->as_array()->items();
+    REQUIRE(items.size() == 3);
+    CHECK(*items[1].as_string() == "yé");
+    CHECK(in_source(items[0].as_string()));
+    CHECK(in_source(items[2].as_string()));
 }
 
 TEST_CASE("the fast parser agrees with toml++ on every catalogue in the repository") {
