@@ -33,6 +33,11 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
 // Reads and parses a catalogue file (see parse_catalogue).
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags);
 
+// Keeps a catalogue alive until the process ends, for a command that has finished with it: the
+// operating system reclaims a large catalogue's memory at exit much faster than freeing it one
+// string at a time would (docs/performance.md). Only the last catalogue kept is kept.
+void keep_until_exit(Catalogue&& cat);
+
 // Reads a whole file as bytes. Returns the error text (strerror) on failure.
 std::expected<std::string, std::string> read_file(const std::filesystem::path& path);
 

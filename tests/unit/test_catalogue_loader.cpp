@@ -236,3 +236,16 @@ TEST_CASE("read_file reads regular files, pipes and nothing else") {
     CHECK(read_file(dir.path / "missing.toml").error() == "No such file or directory");
     CHECK(read_file(dir.path).error() == "is a directory");
 }
+
+TEST_CASE("keep_until_exit keeps a catalogue's memory (AddressSanitizer would see it freed)") {
+    Catalogue first;
+    first.source = std::string(1000, 'a');
+    const char* const first_text = first.source.data();
+    keep_until_exit(std::move(first));
+    CHECK(first_text[999] == 'a');
+    Catalogue second;
+    second.source = std::string(1000, 'b');
+    const char* const second_text = second.source.data();
+    keep_until_exit(std::move(second)); // the first one is freed now
+    CHECK(second_text[0] == 'b');
+}
