@@ -563,8 +563,8 @@ class RuleRunner {
     // fingerprint was recorded needs a higher calendar_sequence (calendar_revision.hpp).
     void check_calendar_revisions() {
         for (const Season& s : cat_.seasons) {
-            if (!s.number.present) {
-                continue;
+            if (!s.number.present || !s.calendar_fingerprint.present) {
+                continue; // nothing recorded to compare with: no need to compute the fingerprint
             }
             const auto revision = calendar_revision(cat_, s);
             if (revision && revision->state == CalendarRevision::State::changed) {
