@@ -1,15 +1,13 @@
 #include "text.hpp"
 
+#include "byte_scan.hpp"
+
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdlib>
 #include <cstring>
 #include <numeric>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace wtool::text {
 
@@ -66,98 +64,18 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-namespace {
-
-#if defined(__SSE2__)
-using Chunk = __m128i;
-int movemask(Chunk c) {
-    return _mm_movemask_epi8(c);
-}
-Chunk or_chunks(Chunk a, Chunk b) {
-    return _mm_or_si128(a, b);
-}
-Chunk less_than(Chunk c, char byte) {
-    return _mm_cmplt_epi8(c, _mm_set1_epi8(byte));
-}
-Chunk equal_to(Chunk c, char byte) {
-    return _mm_cmpeq_epi8(c, _mm_set1_epi8(byte));
-}
-#else
-struct Chunk {}; // no SSE2: prefix_length never calls the sixteen-byte test
-int movemask(Chunk) {
-    return 0;
-}
-Chunk or_chunks(Chunk, Chunk) {
-    return {};
-}
-Chunk less_than(Chunk, char) {
-    return {};
-}
-Chunk equal_to(Chunk, char) {
-    return {};
-}
-#endif
-
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
-
-// Prefix lengths, sixteen bytes at a time with SSE2 where the compiler targets it (every x86-64):
-// `special16(chunk)` has bit k set when byte k ends the prefix; then eight bytes at a time:
-// `special(word)` has, for the first byte of the word that ends the prefix, its high bit set, and
-// no bit set for any byte before it; then byte by byte with `ends_prefix`.
-template <class Special16, class Special, class Ends>
-std::size_t prefix_length([[maybe_unused]] std::string_view s, [[maybe_unused]] Special16 special16, Special special,
-                          Ends ends_prefix) {
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    for (; i + 16 <= s.size(); i += 16) {
-        __m128i chunk;
-        std::memcpy(&chunk, s.data() + i, sizeof chunk);
-        if (const int found = special16(chunk); found != 0) {
-            return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(found)));
-        }
-    }
-#endif
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, s.data() + i, 8);
-        if (const std::uint64_t found = special(word); found != 0) {
-            if constexpr (std::endian::native == std::endian::little) { // the first byte is the lowest
-                return i + static_cast<std::size_t>(std::countr_zero(found)) / 8;
-            }
-            break;
-        }
-    }
-    while (i < s.size() && !ends_prefix(static_cast<unsigned char>(s[i]))) {
-        ++i;
-    }
-    return i;
-}
-
-// The high bit of each byte of `word` below `n` (n <= 0x80), and perhaps of later bytes, into
-// which such a byte borrows; none of the bytes before the first one below n (Bit Twiddling
-// Hacks, "hasless").
-constexpr std::uint64_t bytes_below(std::uint64_t word, std::uint64_t n) {
-    return (word - ones * n) & ~word & high_bits;
-}
-
-} // namespace
-
 std::size_t ascii_prefix_length(std::string_view s) {
+    using namespace byte_scan;
     return prefix_length(
         s, [](Chunk chunk) { return movemask(chunk); }, [](std::uint64_t word) { return word & high_bits; },
         [](unsigned char c) { return c >= 0x80; });
 }
 
 std::size_t printable_ascii_prefix_length(std::string_view s) {
+    using namespace byte_scan;
     return prefix_length(
-        s,
-        [](Chunk chunk) { // signed bytes: the non-ASCII ones are negative, so below 0x20 too
-            return movemask(or_chunks(less_than(chunk, 0x20), equal_to(chunk, 0x7F)));
-        },
-        [](std::uint64_t word) {
-            return (word & high_bits) | bytes_below(word, 0x20) | bytes_below(word ^ (ones * 0x7F), 1);
-        },
+        s, [](Chunk chunk) { return movemask(either(signed_below(chunk, 0x20), equal_to(chunk, 0x7F))); },
+        [](std::uint64_t word) { return (word & high_bits) | bytes_below(word, 0x20) | bytes_equal(word, 0x7F); },
         [](unsigned char c) { return c < 0x20 || c >= 0x7F; });
 }
 

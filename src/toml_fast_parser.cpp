@@ -1,10 +1,9 @@
 #include "toml_fast_parser.hpp"
 
+#include "byte_scan.hpp"
+
 #include <cstdint>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <limits>
 #include <memory>
 #include <string>
@@ -45,46 +44,23 @@ int days_in_month(int year, int month) {
 }
 
 // The first byte in [p, end) that string scanning must look at: `quote`, a backslash, a control
-// character (line ends included) or DEL. Plain bytes are skipped sixteen at a time with SSE2
-// where the compiler targets it (every x86-64), else eight at a time with the classic "does any
-// byte of this word equal / fall below n" bit tricks, which are exact for "is there one" (the
-// byte loop then finds which).
+// character (line ends included) or DEL. Non-ASCII bytes are plain.
 const char* skip_plain(const char* p, const char* end, char quote) {
-#if defined(__SSE2__)
-    const __m128i quotes = _mm_set1_epi8(quote);
-    const __m128i backslashes = _mm_set1_epi8('\\');
-    const __m128i dels = _mm_set1_epi8(0x7F);
-    const __m128i spaces = _mm_set1_epi8(0x20);
-    while (end - p >= 16) {
-        __m128i x;
-        std::memcpy(&x, p, sizeof x);
-        const __m128i at_least_space = _mm_cmpeq_epi8(_mm_max_epu8(x, spaces), x); // unsigned x >= 0x20
-        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quotes), _mm_cmpeq_epi8(x, backslashes)),
-                                             _mm_cmpeq_epi8(x, dels));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(special, _mm_andnot_si128(at_least_space, _mm_set1_epi8(-1))));
-        if (mask != 0) {
-            return p + __builtin_ctz(static_cast<unsigned>(mask));
-        }
-        p += 16;
-    }
-#endif
-    constexpr std::uint64_t ones = 0x0101010101010101U;
-    constexpr std::uint64_t highs = 0x8080808080808080U;
-    const auto any_equal = [](std::uint64_t x, std::uint64_t byte) {
-        const std::uint64_t y = x ^ (ones * byte);
-        return (y - ones) & ~y & highs;
+    using namespace byte_scan;
+    const auto ends = [quote](unsigned char c) {
+        return c == static_cast<unsigned char>(quote) || c == '\\' || c < 0x20 || c == 0x7F;
     };
-    while (end - p >= 8) {
-        std::uint64_t x = 0;
-        std::memcpy(&x, p, sizeof x);
-        const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
-        if ((below_space | any_equal(x, static_cast<unsigned char>(quote)) | any_equal(x, '\\') | any_equal(x, 0x7F)) !=
-            0) {
-            break;
-        }
-        p += 8;
-    }
-    return p;
+    return p + prefix_length(
+                   std::string_view(p, static_cast<std::size_t>(end - p)),
+                   [quote](Chunk c) {
+                       return movemask(either(either(equal_to(c, quote), equal_to(c, '\\')),
+                                              either(equal_to(c, 0x7F), unsigned_below(c, 0x20))));
+                   },
+                   [quote](std::uint64_t w) {
+                       return bytes_equal(w, static_cast<unsigned char>(quote)) | bytes_equal(w, '\\') |
+                              bytes_equal(w, 0x7F) | bytes_below(w, 0x20);
+                   },
+                   ends);
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {

@@ -383,6 +383,7 @@ TEST_CASE("the fast parser finds quotes, escapes and line ends at every offset o
             CHECK(agrees(doc)); // accepted, and equal to toml++'s reading
         }
         CHECK_FALSE(parse_fast("a = \"" + before + "\x01" + after + "\"\n").has_value());
+        CHECK_FALSE(parse_fast("a = \"" + before + "\x1F" + after + "\"\n").has_value()); // the last control
         CHECK_FALSE(parse_fast("a = \"" + before + "\x7F" + after + "\"\n").has_value());
         CHECK_FALSE(parse_fast("a = '" + before + "\n" + after + "'\n").has_value());
     }
