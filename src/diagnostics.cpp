@@ -1,5 +1,6 @@
 #include "diagnostics.hpp"
 
+#include "line_index.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -47,31 +48,6 @@ Style style_for(Color color) {
     return {};
 }
 
-// Byte offset of each line start, so quoting a line is O(1).
-std::vector<std::size_t> line_starts(std::string_view source) {
-    std::vector<std::size_t> starts{0};
-    for (std::size_t nl = source.find('\n'); nl != std::string_view::npos; nl = source.find('\n', nl + 1)) {
-        starts.push_back(nl + 1);
-    }
-    return starts;
-}
-
-std::string_view line_text(std::string_view source, const std::vector<std::size_t>& starts, std::uint32_t line) {
-    if (line == 0 || line > starts.size()) {
-        return {};
-    }
-    const std::size_t begin = starts[line - 1];
-    std::size_t end = source.find('\n', begin);
-    if (end == std::string_view::npos) {
-        end = source.size();
-    }
-    std::string_view text = source.substr(begin, end - begin);
-    if (!text.empty() && text.back() == '\r') {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 // The caret line: spaces (tabs kept as tabs) up to the column, then '^'.
 std::string caret_padding(std::string_view line, std::uint32_t column) {
     std::string pad;
@@ -92,7 +68,7 @@ std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::s
         return {};
     }
     const Style st = style_for(color);
-    const std::vector<std::size_t> starts = line_starts(source);
+    const LineIndex lines(source);
     std::string out;
     for (const Diagnostic& d : diags) {
         const std::string_view sev_color = d.severity == Severity::error ? st.red : st.magenta;
@@ -103,7 +79,7 @@ std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::s
         }
         out += fmt::format("{}{}:{} {}{}{} [{}]\n", sev_color, severity_name(d.severity), st.reset, st.bold, d.message,
                            st.reset, d.rule);
-        const std::string_view line = line_text(source, starts, d.pos.line);
+        const std::string_view line = lines.line(d.pos.line);
         if (d.pos.known() && !line.empty()) {
             const std::string number = std::to_string(d.pos.line);
             const std::string gutter(number.size(), ' ');

@@ -1,5 +1,6 @@
 #include "links_collect.hpp"
 
+#include "line_index.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -54,25 +55,6 @@ std::string decode_ampersands(std::string_view u) {
         }
     }
     return out;
-}
-
-// Byte offset of a line:column (column in code points) in `text`; npos when beyond it.
-std::size_t offset_of(std::string_view text, SourcePos pos) {
-    if (!pos.known()) {
-        return std::string_view::npos;
-    }
-    std::size_t offset = 0;
-    for (std::uint32_t line = 1; line < pos.line; ++line) {
-        offset = text.find('\n', offset);
-        if (offset == std::string_view::npos) {
-            return offset;
-        }
-        ++offset;
-    }
-    for (std::uint32_t col = 1; col < pos.column && offset < text.size() && text[offset] != '\n'; ++col) {
-        offset += text::decode_utf8(text, offset).length;
-    }
-    return offset;
 }
 
 Role role_for(const TextRef& ref) {
@@ -178,30 +160,11 @@ std::vector<TextUrl> find_urls(std::string_view text, TextFormat format) {
     return out;
 }
 
-SourcePos position_at(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    const std::size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1);
-    const std::size_t begin = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
-    const auto line = static_cast<std::uint32_t>(
-        std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n') + 1);
-    const auto column = static_cast<std::uint32_t>(text::count_code_points(text.substr(begin, offset - begin)) + 1);
-    return {line, column};
-}
-
 std::vector<FoundLink> collect_text_links(std::string_view content, const std::string& file_name, TextFormat format) {
     std::vector<FoundLink> out;
-    std::size_t line_start = 0;
-    std::uint32_t line = 1;
+    const LineIndex lines(content);
     for (TextUrl& u : find_urls(content, format)) {
-        // Offsets grow, so count lines incrementally.
-        for (std::size_t nl = content.find('\n', line_start); nl != std::string_view::npos && nl < u.offset;
-             nl = content.find('\n', line_start)) {
-            line_start = nl + 1;
-            ++line;
-        }
-        const auto column =
-            static_cast<std::uint32_t>(text::count_code_points(content.substr(line_start, u.offset - line_start)) + 1);
-        out.push_back({std::move(u.url), Place{file_name, {line, column}, Role::file, {}, std::nullopt}});
+        out.push_back({std::move(u.url), Place{file_name, lines.position_at(u.offset), Role::file, {}, std::nullopt}});
     }
     return out;
 }
@@ -232,6 +195,7 @@ std::vector<FoundLink> collect_catalogue_links(const Catalogue& cat, const Selec
 
     std::vector<FoundLink> out;
     const std::string file = cat.path.string();
+    const LineIndex lines(cat.source);
     for_each_text(cat, [&](const TextRef& ref) {
         const Text& t = *ref.text;
         if (selected && !selected->contains(&t)) {
@@ -239,12 +203,12 @@ std::vector<FoundLink> collect_catalogue_links(const Catalogue& cat, const Selec
         }
         const Place place{file, t.pos, role_for(ref), std::string(ref.where), all.season_of(&t)};
         // Point at the link itself: search its spelling in the file from where the value starts.
-        std::size_t cursor = offset_of(cat.source, t.pos);
+        std::size_t cursor = lines.offset_of(t.pos);
         const auto locate = [&](std::string_view literal) {
             Place p = place;
             if (cursor != std::string_view::npos) {
                 if (const std::size_t at = cat.source.find(literal, cursor); at != std::string::npos) {
-                    p.pos = position_at(cat.source, at);
+                    p.pos = lines.position_at(at);
                     cursor = at + literal.size();
                 }
             }

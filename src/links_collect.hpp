@@ -75,7 +75,4 @@ std::vector<TextUrl> find_urls(std::string_view text, TextFormat format);
 // The links of a file's content, each with its line and column (in code points).
 std::vector<FoundLink> collect_text_links(std::string_view content, const std::string& file_name, TextFormat format);
 
-// The line and column (1-based, columns in code points) of byte `offset` in `text`.
-SourcePos position_at(std::string_view text, std::size_t offset);
-
 } // namespace wtool::links

@@ -3,6 +3,7 @@
 #include "calendar_revision.hpp"
 #include "hygiene.hpp"
 #include "ics_calendar.hpp"
+#include "line_index.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
 #include "urls.hpp"
@@ -23,33 +24,6 @@ std::string format_date(date::local_days d) {
 std::string weekday_name(date::local_days d) {
     return date::format("%A", d);
 }
-
-// Byte offsets of line starts, built once per run (when a finding needs a position).
-class LineIndex {
-  public:
-    explicit LineIndex(std::string_view source) : source_(source) {
-        starts_.push_back(0);
-        for (std::size_t nl = source.find('\n'); nl != std::string_view::npos; nl = source.find('\n', nl + 1)) {
-            starts_.push_back(nl + 1);
-        }
-    }
-    // Byte offset of a position, or npos.
-    [[nodiscard]] std::size_t offset_of(SourcePos pos) const {
-        if (pos.line == 0 || pos.line > starts_.size()) {
-            return std::string_view::npos;
-        }
-        std::size_t i = starts_[pos.line - 1];
-        for (std::uint32_t col = 1; col < pos.column && i < source_.size() && source_[i] != '\n'; ++col) {
-            i += text::decode_utf8(source_, i).length;
-        }
-        return i;
-    }
-    [[nodiscard]] std::string_view source() const { return source_; }
-
-  private:
-    std::string_view source_;
-    std::vector<std::size_t> starts_;
-};
 
 SourcePos locate(const LineIndex& index, SourcePos value_pos, std::size_t offset) {
     const std::string_view src = index.source();
