@@ -7,6 +7,7 @@
 #pragma once
 
 #include "source_pos.hpp"
+#include "source_text.hpp"
 
 #include <chrono>
 #include <date/date.h>
@@ -111,7 +112,7 @@ struct CheckLinksSettings {
 
 struct Catalogue {
     std::filesystem::path path; // as given by the user
-    std::string source;         // the file's full text
+    SourceText source;          // the file's full text
     Series series;
     Site site;
     std::vector<Season> seasons;   // file order

@@ -217,14 +217,14 @@ AppendPlan plan_append(const Catalogue& current, const Addition& addition, tz::I
     AppendPlan plan;
     plan.code = format_episode_code(addition.episode.season, addition.episode.number);
     plan.appended = text_to_append(current.source, tables, newline);
-    plan.new_text = current.source + plan.appended;
+    plan.new_text = std::string(current.source.view()) + plan.appended;
     const std::size_t tables_offset = plan.new_text.size() - tables.size();
     plan.first_line = count_lines_before(plan.new_text, tables_offset) + 1;
     plan.last_line = count_lines_before(plan.new_text, plan.new_text.size());
 
-    const auto validate = [&](const std::string& text) {
+    const auto validate = [&](SourceText text) {
         Diagnostics diags;
-        if (auto parsed = parse_catalogue(text, current.path, diags)) {
+        if (auto parsed = parse_catalogue(std::move(text), current.path, diags)) {
             check_catalogue(*parsed, now, diags);
         }
         return diags;

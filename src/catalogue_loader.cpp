@@ -526,13 +526,13 @@ std::span<const std::string_view> table_kinds() {
     return kinds;
 }
 
-std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path& name,
+std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const std::filesystem::path& name,
                                                       Diagnostics& diags) {
-    if (!check_utf8(source, diags)) {
+    if (!check_utf8(source.view(), diags)) {
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid UTF-8", std::move(source)});
     }
-    auto doc = toml_tree::parse_document(source, name.string());
+    auto doc = toml_tree::parse_document(source.view(), name.string());
     if (!doc) {
         diags.error("toml-syntax", doc.error().pos, std::move(doc.error().message));
         return std::unexpected(
@@ -606,8 +606,13 @@ void keep_until_exit(Catalogue&& cat) {
     *kept = std::move(cat);
 }
 
+std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path& name,
+                                                      Diagnostics& diags) {
+    return parse_catalogue(SourceText(std::move(source)), name, diags);
+}
+
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags) {
-    auto content = read_file(path);
+    auto content = SourceText::load(path);
     if (!content) {
         return std::unexpected(LoadFailure{
             LoadFailure::Kind::unreadable, fmt::format("cannot read '{}': {}", path.string(), content.error()), {}});

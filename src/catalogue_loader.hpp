@@ -21,16 +21,18 @@ struct LoadFailure {
     };
     Kind kind = Kind::invalid;
     std::string message;
-    std::string source; // the text read, when there was one (to quote lines in diagnostics)
+    SourceText source; // the text read, when there was one (to quote lines in diagnostics)
 };
 
 // Parses catalogue text. `name` is the file name used in messages. Structure problems (unknown
 // keys, wrong types, missing fields) are added to `diags` and the catalogue is still returned,
 // with the faulty values left absent; only text that is not UTF-8 or not TOML fails.
+std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const std::filesystem::path& name,
+                                                      Diagnostics& diags);
 std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path& name,
                                                       Diagnostics& diags);
 
-// Reads and parses a catalogue file (see parse_catalogue).
+// Reads (or maps: source_text.hpp) and parses a catalogue file (see parse_catalogue).
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags);
 
 // Keeps a catalogue alive until the process ends, for a command that has finished with it: the

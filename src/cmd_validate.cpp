@@ -32,7 +32,7 @@ ExitCode run_validate(Context& ctx, const ValidateOptions& opts) {
     if (opts.format == "json") {
         ctx.out << render_diagnostics_json(diags.items(), file);
     } else {
-        const std::string& source = loaded ? loaded->source : loaded.error().source;
+        const std::string_view source = loaded ? loaded->source.view() : loaded.error().source.view();
         std::vector<Diagnostic> shown;
         for (const Diagnostic& d : diags.items()) {
             if (!ctx.quiet || d.severity == Severity::error || opts.strict) {

@@ -207,7 +207,7 @@ std::vector<FoundLink> collect_catalogue_links(const Catalogue& cat, const Selec
         const auto locate = [&](std::string_view literal) {
             Place p = place;
             if (cursor != std::string_view::npos) {
-                if (const std::size_t at = cat.source.find(literal, cursor); at != std::string::npos) {
+                if (const std::size_t at = cat.source.view().find(literal, cursor); at != std::string::npos) {
                     p.pos = lines.position_at(at);
                     cursor = at + literal.size();
                 }

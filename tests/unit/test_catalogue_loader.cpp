@@ -240,12 +240,37 @@ TEST_CASE("read_file reads regular files, pipes and nothing else") {
 TEST_CASE("keep_until_exit keeps a catalogue's memory (AddressSanitizer would see it freed)") {
     Catalogue first;
     first.source = std::string(1000, 'a');
-    const char* const first_text = first.source.data();
+    const char* const first_text = first.source.view().data();
     keep_until_exit(std::move(first));
     CHECK(first_text[999] == 'a');
     Catalogue second;
     second.source = std::string(1000, 'b');
-    const char* const second_text = second.source.data();
+    const char* const second_text = second.source.view().data();
     keep_until_exit(std::move(second)); // the first one is freed now
     CHECK(second_text[0] == 'b');
+}
+
+TEST_CASE("a catalogue of SourceText::map_threshold bytes or more is mapped, and reads the same") {
+    const test::TempDir dir;
+    std::string text = minimal;
+    const std::string abstract(2000, 'a');
+    for (int n = 2; text.size() < SourceText::map_threshold; ++n) {
+        text += "\n[[episode]]\ncode = \"S01E" + std::to_string(n) + "\"\ntitle = \"Talk " + std::to_string(n) +
+                "\"\nabstract = \"" + abstract + "\"\n\n[[episode.speaker]]\nname = \"Ada\"\n";
+    }
+    std::ofstream(dir.path / "big.toml", std::ios::binary) << text;
+    Diagnostics mapped_diags;
+    const auto mapped = load_catalogue(dir.path / "big.toml", mapped_diags);
+    REQUIRE(mapped);
+    CHECK(mapped->source.mapped());
+    Diagnostics read_diags;
+    const auto read = parse_catalogue(text, dir.path / "big.toml", read_diags);
+    REQUIRE(read);
+    CHECK_FALSE(read->source.mapped());
+    CHECK(mapped->source.view() == read->source.view());
+    REQUIRE(mapped->episodes.size() == read->episodes.size());
+    CHECK(mapped->episodes.size() > 2000);
+    CHECK(mapped->episodes.back().title.value == read->episodes.back().title.value);
+    CHECK(mapped->episodes.back().abstract.pos == read->episodes.back().abstract.pos);
+    CHECK(mapped_diags.items().size() == read_diags.items().size());
 }
