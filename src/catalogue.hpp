@@ -8,6 +8,7 @@
 
 #include "source_pos.hpp"
 #include "source_text.hpp"
+#include "text_value.hpp"
 
 #include <chrono>
 #include <date/date.h>
@@ -30,7 +31,7 @@ template <class T> struct Field {
     [[nodiscard]] explicit operator bool() const { return present; }
 };
 
-using Text = Field<std::string>;
+using Text = Field<TextValue>;
 using TimeOfDay = std::chrono::minutes; // minutes after local midnight
 
 struct Organiser {

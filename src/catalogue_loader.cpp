@@ -64,7 +64,7 @@ enum class Need { required, optional };
 // Reads one table's values into the model and reports what is wrong with them.
 class Reader {
   public:
-    explicit Reader(Diagnostics& diags) : diags_(diags) {}
+    Reader(Diagnostics& diags, const SourceText& source) : diags_(diags), source_(source) {}
 
     // Reports keys of `t` that `kind` does not know, with suggestions.
     void check_keys(toml_tree::Table& t, std::span<const std::string_view> known, std::string_view where) {
@@ -106,7 +106,7 @@ class Reader {
             return out;
         }
         if (auto* s = n->as_string()) {
-            out.value = *s; // the model's own copy: the tree's strings are views of the source
+            out.value = source_.share(*s); // a view of the source, or a copy of a decoded string
             out.pos = pos_of(*n);
             out.present = true;
         } else {
@@ -400,7 +400,7 @@ class Reader {
         if (sp == nullptr) {
             diags_.error(
                 "missing-field", e.pos,
-                fmt::format("episode {} has no speaker", e.code.present ? e.code.value : std::string("(no code)")),
+                fmt::format("episode {} has no speaker", e.code.present ? e.code.value.view() : "(no code)"),
                 "add a [[episode.speaker]] table with at least a name after the episode");
         }
         for (toml_tree::Node* speaker_node : tables(t, "speaker", "episode.speaker")) {
@@ -437,7 +437,7 @@ class Reader {
                              "an empty marker would match every page; remove it");
                 usable = false;
             }
-            out.value.push_back(item.value);
+            out.value.push_back(item.value.str());
         }
         out.pos = pos_of(*n);
         out.present = usable;
@@ -463,6 +463,7 @@ class Reader {
 
   private:
     Diagnostics& diags_;
+    const SourceText& source_;
 };
 
 // Reports every malformed UTF-8 sequence (toml++ stops at the first one). Returns false when
@@ -542,7 +543,7 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const s
 
     Catalogue cat;
     cat.path = name;
-    Reader reader(diags);
+    Reader reader(diags, source);
     reader.check_keys(root, root_keys, "the catalogue");
     if (toml_tree::Node* series = reader.table(root, "series")) {
         reader.read_series(*series, cat.series);

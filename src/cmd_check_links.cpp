@@ -110,7 +110,7 @@ links::Selection selection_for(const Catalogue& cat, const CheckLinksOptions& op
         if (cat.find_episode(opts.episode) == nullptr) {
             std::vector<std::string> codes;
             for (const Episode& e : cat.episodes) {
-                codes.push_back(e.code.value);
+                codes.push_back(e.code.value.str());
             }
             const auto close = text::closest_matches(opts.episode, codes, 1);
             throw CommandError(close.empty()

@@ -45,7 +45,7 @@ ExitCode run_complete(Context& ctx, const CompleteOptions& opts) {
     std::vector<std::pair<std::pair<int, int>, std::string>> codes;
     for (const Episode& e : cat->episodes) {
         if (e.code.present) {
-            codes.push_back({{e.season, e.number}, e.code.value});
+            codes.push_back({{e.season, e.number}, e.code.value.str()});
         }
     }
     std::sort(codes.begin(), codes.end());

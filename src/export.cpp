@@ -210,7 +210,7 @@ std::string render_export_csv(const Catalogue& cat, const ExportSelection& selec
             joined(*e, &Speaker::name),
             joined(*e, &Speaker::affiliation),
             joined(*e, &Speaker::country),
-            season != nullptr ? season->theme.value : std::string{},
+            season != nullptr ? season->theme.value.str() : std::string{},
             times.date,
             times.start_local,
             times.start_utc,

@@ -20,7 +20,7 @@ struct EventTimes {
 };
 
 std::string speaker_line(const Speaker& s) {
-    std::string line = s.honorific.present ? s.honorific.value + " " + s.name.value : s.name.value;
+    std::string line = s.honorific.present ? s.honorific.value + " " + s.name.value : s.name.value.str();
     std::vector<std::string> where;
     if (s.affiliation.present) {
         where.push_back(s.affiliation.value);
@@ -52,7 +52,7 @@ std::string page_url(const Catalogue& cat) {
     if (cat.series.webinar_url.present) {
         return cat.series.webinar_url.value;
     }
-    return cat.series.site_url.present ? cat.series.site_url.value : std::string{};
+    return cat.series.site_url.present ? cat.series.site_url.value.str() : std::string{};
 }
 
 std::string description(const Catalogue& cat, const Season& s) {

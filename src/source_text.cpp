@@ -3,6 +3,7 @@
 #include "catalogue_loader.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
@@ -61,6 +62,15 @@ std::expected<SourceText, std::string> SourceText::load(const std::filesystem::p
         return std::unexpected(std::move(content.error()));
     }
     return SourceText(std::move(*content));
+}
+
+TextValue SourceText::share(std::string_view part) const {
+    const auto begin = reinterpret_cast<std::uintptr_t>(view_.data());
+    const auto at = reinterpret_cast<std::uintptr_t>(part.data());
+    if (keeper_ && at >= begin && at + part.size() <= begin + view_.size()) {
+        return TextValue(keeper_, part);
+    }
+    return TextValue(std::string(part));
 }
 
 namespace {

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "text_value.hpp"
+
 namespace wtool {
 
 class SourceText {
@@ -30,6 +32,10 @@ class SourceText {
     [[nodiscard]] std::string_view view() const { return view_; }
     operator std::string_view() const { return view_; } // NOLINT(google-explicit-constructor)
     [[nodiscard]] bool mapped() const { return mapped_; }
+
+    // `part` as a text of the model: a view that shares this text when `part` lies inside it,
+    // else a copy.
+    [[nodiscard]] TextValue share(std::string_view part) const;
 
   private:
     std::shared_ptr<const void> keeper_; // the string or the mapping

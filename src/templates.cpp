@@ -202,7 +202,7 @@ std::expected<TemplateSet, std::string> templates_for(const Catalogue& cat) {
     if (!cat.series.templates.present) {
         return TemplateSet::defaults();
     }
-    return TemplateSet::with_folder(cat.path.parent_path() / cat.series.templates.value);
+    return TemplateSet::with_folder(cat.path.parent_path() / cat.series.templates.value.view());
 }
 
 namespace {
