@@ -398,10 +398,9 @@ class Reader {
         e.share_recording = boolean(t, "share_recording", true);
         toml_tree::Node* sp = t.get("speaker");
         if (sp == nullptr) {
-            diags_.error(
-                "missing-field", e.pos,
-                fmt::format("episode {} has no speaker", e.code.present ? e.code.value.view() : "(no code)"),
-                "add a [[episode.speaker]] table with at least a name after the episode");
+            diags_.error("missing-field", e.pos,
+                         fmt::format("episode {} has no speaker", e.code.present ? e.code.value.view() : "(no code)"),
+                         "add a [[episode.speaker]] table with at least a name after the episode");
         }
         for (toml_tree::Node* speaker_node : tables(t, "speaker", "episode.speaker")) {
             toml_tree::Table* s = speaker_node->as_table();

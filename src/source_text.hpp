@@ -5,14 +5,14 @@
 // move, so views into it stay valid while any copy lives.
 #pragma once
 
+#include "text_value.hpp"
+
 #include <cstddef>
 #include <expected>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include "text_value.hpp"
 
 namespace wtool {
 

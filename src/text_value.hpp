@@ -24,11 +24,10 @@ class TextValue {
     }
     TextValue(const char* text) : TextValue(std::string(text)) {} // NOLINT(google-explicit-constructor)
     // A view of `part`, whose bytes `keeper` keeps alive.
-    TextValue(std::shared_ptr<const void> keeper, std::string_view part)
-        : keeper_(std::move(keeper)), view_(part) {}
+    TextValue(std::shared_ptr<const void> keeper, std::string_view part) : keeper_(std::move(keeper)), view_(part) {}
 
     [[nodiscard]] std::string_view view() const { return view_; }
-    operator std::string_view() const { return view_; } // NOLINT(google-explicit-constructor)
+    operator std::string_view() const { return view_; }         // NOLINT(google-explicit-constructor)
     operator std::string() const { return std::string(view_); } // NOLINT(google-explicit-constructor)
     [[nodiscard]] std::string str() const { return std::string(view_); }
 

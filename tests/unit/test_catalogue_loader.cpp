@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <fstream>
+#include <optional>
 #include <sys/stat.h>
 #include <thread>
 
@@ -273,4 +274,28 @@ TEST_CASE("a catalogue of SourceText::map_threshold bytes or more is mapped, and
     CHECK(mapped->episodes.back().title.value == read->episodes.back().title.value);
     CHECK(mapped->episodes.back().abstract.pos == read->episodes.back().abstract.pos);
     CHECK(mapped_diags.items().size() == read_diags.items().size());
+}
+
+TEST_CASE("the model's texts are views of the source, except decoded ones, and outlive the catalogue") {
+    const std::string text = std::string(minimal) + "\n[[episode]]\ncode = \"S01E02\"\ntitle = \"Caf\\u00e9 talk\"\n\n"
+                                                    "[[episode.speaker]]\nname = \"Bob\"\n";
+    Diagnostics diags;
+    std::optional<Catalogue> cat;
+    {
+        auto parsed = parse_catalogue(text, "c.toml", diags);
+        REQUIRE(parsed);
+        cat = std::move(*parsed);
+    }
+    const std::string_view source = cat->source;
+    REQUIRE(cat->episodes.size() == 2);
+    const TextValue plain = cat->episodes[0].title.value;
+    const TextValue decoded = cat->episodes[1].title.value;
+    CHECK(plain == "A talk");
+    CHECK(plain.data() >= source.data());
+    CHECK(plain.data() + plain.size() <= source.data() + source.size()); // in the source: no copy
+    CHECK(decoded == "Café talk");
+    CHECK((decoded.data() < source.data() || decoded.data() >= source.data() + source.size())); // a copy
+    cat.reset();
+    CHECK(plain == "A talk"); // AddressSanitizer would see the source freed here
+    CHECK(decoded == "Café talk");
 }
