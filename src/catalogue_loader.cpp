@@ -69,7 +69,7 @@ class Reader {
     // Reports keys of `t` that `kind` does not know, with suggestions.
     void check_keys(toml_tree::Table& t, std::span<const std::string_view> known, std::string_view where) {
         for (const toml_tree::Entry& entry : t.entries()) {
-            const std::string_view k = entry.key;
+            const std::string_view k = entry.key.view();
             if (std::find(known.begin(), known.end(), k) != known.end()) {
                 continue;
             }

@@ -19,7 +19,8 @@ Node convert(toml::node& n) {
     case toml::node_type::table: {
         auto table = std::make_unique<Table>();
         for (auto&& [key, value] : *n.as_table()) {
-            table->add(std::string(key.str()), {key.source().begin.line, key.source().begin.column}, convert(value));
+            table->add(String(std::string(key.str())), {key.source().begin.line, key.source().begin.column},
+                       convert(value));
         }
         return Node(std::move(table), pos);
     }
@@ -50,7 +51,7 @@ Node convert(toml::node& n) {
         if (v.offset) {
             dt.offset_minutes = v.offset->minutes;
         }
-        return Node(dt, pos);
+        return Node(std::make_unique<DateTime>(dt), pos);
     }
     case toml::node_type::none: break;
     }

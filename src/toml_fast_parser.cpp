@@ -116,7 +116,7 @@ class Parser {
 
   private:
     struct Key {
-        std::string name;
+        String name; // a view of the source unless the key is quoted with escapes
         SourcePos pos;
     };
 
@@ -190,10 +190,10 @@ class Parser {
     Key key() {
         const SourcePos pos = here();
         if (peek() == '"') {
-            return {std::string(string_value('"', false).view()), pos};
+            return {string_value('"', false), pos};
         }
         if (peek() == '\'') {
-            return {std::string(string_value('\'', false).view()), pos};
+            return {string_value('\'', false), pos};
         }
         const char* start = p_;
         while (p_ < end_ && is_bare_key_char(*p_)) {
@@ -202,7 +202,7 @@ class Parser {
         if (p_ == start) {
             unsupported();
         }
-        return {std::string(start, p_), pos};
+        return {String(std::string_view(start, static_cast<std::size_t>(p_ - start))), pos};
     }
 
     void key_value(Table& table) {
@@ -211,7 +211,7 @@ class Parser {
         expect('='); // a dotted key ends up here too: toml++ reads those
         skip_ws();
         Node value = this->value(0);
-        if (table.get(k.name) != nullptr) {
+        if (table.get(k.name.view()) != nullptr) {
             unsupported();
         }
         table.add(std::move(k.name), k.pos, std::move(value));
@@ -244,7 +244,7 @@ class Parser {
             table = &descend(*table, keys_[i], pos);
         }
         Key& last = keys_.back();
-        Node* node = table->get(last.name);
+        Node* node = table->get(last.name.view());
         if (!array) {
             if (node == nullptr) {
                 node = &table->add(std::move(last.name), last.pos, make<std::unique_ptr<Table>>(pos, new Table));
@@ -275,7 +275,7 @@ class Parser {
 
     // One step of a header's path: into a table (made when missing) or an array of tables' last.
     Table& descend(Table& table, Key& key, SourcePos header_pos) {
-        Node* node = table.get(key.name);
+        Node* node = table.get(key.name.view());
         if (node == nullptr) {
             return *table.add(std::move(key.name), key.pos, make<std::unique_ptr<Table>>(header_pos, new Table))
                         .as_table();
@@ -348,7 +348,7 @@ class Parser {
                 expect('=');
                 skip_ws();
                 Node value = this->value(depth + 1);
-                if (table->get(k.name) != nullptr) {
+                if (table->get(k.name.view()) != nullptr) {
                     unsupported();
                 }
                 table->add(std::move(k.name), k.pos, std::move(value));
@@ -553,7 +553,7 @@ class Parser {
             }
             dt.offset_minutes = sign * (hours * 60 + minutes);
         }
-        return make<DateTime>(pos, dt);
+        return make<std::unique_ptr<DateTime>>(pos, std::make_unique<DateTime>(dt));
     }
 
     // A decimal integer; anything else that starts like a number (floats, 0x..., inf) is left

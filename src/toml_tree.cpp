@@ -15,13 +15,13 @@ bool same(const Table& a, const Table& b) {
     // the file's order).
     return std::all_of(a.entries().begin(), a.entries().end(), [&b](const Entry& e) {
         const auto it = std::find_if(b.entries().begin(), b.entries().end(),
-                                     [&e](const Entry& other) { return other.key == e.key; });
+                                     [&e](const Entry& other) { return other.key.view() == e.key.view(); });
         return it != b.entries().end() && it->key_pos == e.key_pos && it->value == e.value;
     });
 }
 
 template <class Entries> auto* find(Entries& entries, std::string_view key) {
-    const auto it = std::find_if(entries.begin(), entries.end(), [key](const Entry& e) { return e.key == key; });
+    const auto it = std::find_if(entries.begin(), entries.end(), [key](const Entry& e) { return e.key.view() == key; });
     return it == entries.end() ? nullptr : &it->value;
 }
 
@@ -36,6 +36,9 @@ bool operator==(const Node& a, const Node& b) {
     }
     if (const Array* arr = a.as_array()) {
         return arr->items() == b.as_array()->items();
+    }
+    if (const DateTime* x = a.as_date_time()) {
+        return *x == *b.as_date_time();
     }
     if (const double* x = a.as_floating_point()) {
         const double y = *b.as_floating_point();
@@ -52,7 +55,7 @@ const Node* Table::get(std::string_view key) const {
     return find(entries_, key);
 }
 
-Node& Table::add(std::string key, SourcePos key_pos, Node value) {
+Node& Table::add(String key, SourcePos key_pos, Node value) {
     entries_.push_back({std::move(key), key_pos, std::move(value)});
     return entries_.back().value;
 }

@@ -64,7 +64,7 @@ class String {
 class Node {
   public:
     using Value = std::variant<std::unique_ptr<Table>, std::unique_ptr<Array>, String, std::int64_t, double, bool, Date,
-                               Time, DateTime>;
+                               Time, std::unique_ptr<DateTime>>;
 
     Node(Value value, SourcePos pos) : value_(std::move(value)), pos_(pos) {}
 
@@ -86,7 +86,7 @@ class Node {
     [[nodiscard]] const bool* as_boolean() const { return std::get_if<bool>(&value_); }
     [[nodiscard]] const Date* as_date() const { return std::get_if<Date>(&value_); }
     [[nodiscard]] const Time* as_time() const { return std::get_if<Time>(&value_); }
-    [[nodiscard]] const DateTime* as_date_time() const { return std::get_if<DateTime>(&value_); }
+    [[nodiscard]] const DateTime* as_date_time() const { return pointee<DateTime>(); }
 
     // The same value, position included, in every node below (for tests).
     friend bool operator==(const Node& a, const Node& b);
@@ -102,7 +102,7 @@ class Node {
 };
 
 struct Entry {
-    std::string key;
+    String key; // a view of the source, like string values
     SourcePos key_pos;
     Node value;
 };
@@ -116,7 +116,7 @@ class Table {
     [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
     [[nodiscard]] bool empty() const { return entries_.empty(); }
     // Adds a key that is not there yet; returns its value.
-    Node& add(std::string key, SourcePos key_pos, Node value);
+    Node& add(String key, SourcePos key_pos, Node value);
 
     // Set by the fast parser, which needs them to follow TOML's rules on defining tables:
     bool explicit_ = false; // defined by its own [header], inline, or the root

@@ -36,7 +36,7 @@ void dump(const Node& n, std::string& out, int indent) {
     if (const Table* t = n.as_table()) {
         out += "table\n";
         for (const Entry& e : t->entries()) {
-            out += fmt::format("{}  {} (key @{}:{}) = ", pad, e.key, e.key_pos.line, e.key_pos.column);
+            out += fmt::format("{}  {} (key @{}:{}) = ", pad, e.key.view(), e.key_pos.line, e.key_pos.column);
             dump(e.value, out, indent + 1);
         }
     } else if (const Array* a = n.as_array()) {
