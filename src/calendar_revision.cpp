@@ -17,10 +17,10 @@ std::optional<std::string> calendar_fingerprint_input(const Catalogue& cat, cons
     const std::string stated = season.stated_utc_offset_minutes.present
                                    ? tz::format_offset(std::chrono::minutes{season.stated_utc_offset_minutes.value})
                                    : std::string{};
-    return fmt::format("wtool-calendar-v1\nstart={}\nstated-offset={}\nzone={}\nminutes={}\nzoom={}\ncancelled={}\n",
-                       date::format("%Y-%m-%dT%H:%M", *start), stated, cat.series.timezone.value,
-                       season_duration_minutes(cat, season), season.zoom_url.present ? season.zoom_url.value : "",
-                       season.cancelled.value ? "yes" : "no");
+    return fmt::format(
+        "wtool-calendar-v1\nstart={}\nstated-offset={}\nzone={}\nminutes={}\nzoom={}\ncancelled={}\n",
+        date::format("%Y-%m-%dT%H:%M", *start), stated, cat.series.timezone.value, season_duration_minutes(cat, season),
+        season.zoom_url.present ? season.zoom_url.value.view() : "", season.cancelled.value ? "yes" : "no");
 }
 
 std::optional<std::string> calendar_fingerprint(const Catalogue& cat, const Season& season) {

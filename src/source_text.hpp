@@ -2,7 +2,9 @@
 // for a large regular file, the file itself mapped read-only into memory (no copy, and no fresh
 // memory to fault in: for 100,000 episodes, 228 MB, mapping took 35 ms where reading took 360 ms
 // on the development VM; docs/performance.md). Copies share the same text, whose bytes never
-// move, so views into it stay valid while any copy lives.
+// move, so views into it stay valid while any copy lives. A mapping shows what another program
+// writes into the file in place (not a file renamed over it, as wtool writes): a command that
+// writes the catalogue back compares the file with its own copy (AppendPlan::base_text).
 #pragma once
 
 #include "text_value.hpp"
@@ -13,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace wtool {
 
@@ -23,6 +26,20 @@ class SourceText {
 
     SourceText() = default;
     SourceText(std::string text); // NOLINT(google-explicit-constructor): a read text is a source text
+    SourceText(const SourceText&) = default;
+    SourceText& operator=(const SourceText&) = default;
+    // A moved-from text is empty, like a moved-from std::string, not a view of bytes it no
+    // longer keeps.
+    SourceText(SourceText&& other) noexcept
+        : keeper_(std::move(other.keeper_)), view_(std::exchange(other.view_, {})),
+          mapped_(std::exchange(other.mapped_, false)) {}
+    SourceText& operator=(SourceText&& other) noexcept {
+        keeper_ = std::move(other.keeper_);
+        view_ = std::exchange(other.view_, {});
+        mapped_ = std::exchange(other.mapped_, false);
+        return *this;
+    }
+    ~SourceText() = default;
 
     // Reads (or, for a regular file of `map_at_least` bytes or more, maps) a whole file. Returns
     // the error text (strerror) on failure.
@@ -45,7 +62,8 @@ class SourceText {
 
 // A mapped file that another program shrinks while wtool reads it makes the next read of the
 // lost bytes raise SIGBUS. This handler turns that crash into a message on standard error and
-// exit status 2 (an unreadable file). Called once by main(); the library never installs it.
+// exit status 2 (an unreadable file); any other SIGBUS keeps its default action. Called once by
+// main(); the library never installs it.
 void install_mapped_file_guard();
 
 } // namespace wtool

@@ -10,12 +10,24 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace wtool {
 
 class TextValue {
   public:
     TextValue() = default;
+    TextValue(const TextValue&) = default;
+    TextValue& operator=(const TextValue&) = default;
+    // A moved-from text is empty, like a moved-from std::string, not a view of bytes it no
+    // longer keeps.
+    TextValue(TextValue&& other) noexcept : keeper_(std::move(other.keeper_)), view_(std::exchange(other.view_, {})) {}
+    TextValue& operator=(TextValue&& other) noexcept {
+        keeper_ = std::move(other.keeper_);
+        view_ = std::exchange(other.view_, {});
+        return *this;
+    }
+    ~TextValue() = default;
     TextValue(std::string text) // NOLINT(google-explicit-constructor): a string is a text
     {
         auto owned = std::make_shared<const std::string>(std::move(text));

@@ -256,8 +256,9 @@ TEST_CASE("a catalogue of SourceText::map_threshold bytes or more is mapped, and
     std::string text = minimal;
     const std::string abstract(2000, 'a');
     for (int n = 2; text.size() < SourceText::map_threshold; ++n) {
-        text += "\n[[episode]]\ncode = \"S01E" + std::to_string(n) + "\"\ntitle = \"Talk " + std::to_string(n) +
-                "\"\nabstract = \"" + abstract + "\"\n\n[[episode.speaker]]\nname = \"Ada\"\n";
+        text += "\n[[episode]]\ncode = \"S01E" + std::string(n < 10 ? "0" : "") + std::to_string(n) +
+                "\"\ntitle = \"Talk " + std::to_string(n) + "\"\nabstract = \"" + abstract +
+                "\"\n\n[[episode.speaker]]\nname = \"Ada\"\n";
     }
     std::ofstream(dir.path / "big.toml", std::ios::binary) << text;
     Diagnostics mapped_diags;
@@ -273,7 +274,8 @@ TEST_CASE("a catalogue of SourceText::map_threshold bytes or more is mapped, and
     CHECK(mapped->episodes.size() > 2000);
     CHECK(mapped->episodes.back().title.value == read->episodes.back().title.value);
     CHECK(mapped->episodes.back().abstract.pos == read->episodes.back().abstract.pos);
-    CHECK(mapped_diags.items().size() == read_diags.items().size());
+    CHECK(mapped_diags.items().empty()); // well-formed, so any finding would be a misreading
+    CHECK(read_diags.items().empty());
 }
 
 TEST_CASE("the model's texts are views of the source, except decoded ones, and outlive the catalogue") {

@@ -28,6 +28,16 @@ TEST_CASE("text value: owns what it is given, and its copies share it") {
     CHECK(from_pointer.data() != literal); // a const char* may be any buffer: it is copied
     CHECK(from_pointer == "a literal");
     CHECK(TextValue().empty());
+
+    TextValue moved_from(std::string("moved"));
+    const TextValue moved_to = std::move(moved_from);
+    CHECK(moved_to == "moved");
+    CHECK(moved_from.empty()); // NOLINT(bugprone-use-after-move): empty, not a view it does not keep
+    TextValue assigned(std::string("old"));
+    TextValue replacement(std::string("new"));
+    assigned = std::move(replacement);
+    CHECK(assigned == "new");
+    CHECK(replacement.empty()); // NOLINT(bugprone-use-after-move)
 }
 
 TEST_CASE("text value: reads like a string_view") {
