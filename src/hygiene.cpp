@@ -235,15 +235,11 @@ std::vector<std::pair<std::size_t, std::size_t>> scan_characters(std::string_vie
             ++i;
             continue;
         }
-        // Most non-ASCII letters (Latin, Greek, Cyrillic, ...) take two bytes: decoded here. Of
-        // the two-byte characters, only C1 controls and three invisible ones are reported.
-        const auto b0 = static_cast<unsigned char>(value[i]);
-        const auto b1 = i + 1 < value.size() ? static_cast<unsigned char>(value[i + 1]) : 0u;
-        const bool two_bytes = b0 >= 0xC2 && b0 <= 0xDF && (b1 & 0xC0u) == 0x80;
-        const text::Decoded d =
-            two_bytes ? text::Decoded{((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu), 2, true} : text::decode_utf8(value, i);
+        const text::Decoded d = text::decode_utf8(value, i);
         const char32_t cp = d.code_point;
-        if (two_bytes && cp > 0x9F && cp != 0xAD && cp != 0x34F && cp != 0x61C) {
+        // Most non-ASCII letters (Latin, Greek, Cyrillic, ...) are below U+0800; of those, only
+        // C1 controls and three invisible characters are reported.
+        if (cp > 0x9F && cp < 0x800 && cp != 0xAD && cp != 0x34F && cp != 0x61C) {
             // a visible character: nothing to report
         } else if (cp >= 0x80 && cp <= 0x9F) {
             out.push_back({Finding::Kind::control, i, 0, cp, {}, {}, {}});

@@ -74,12 +74,6 @@ bool in_mapping(std::uintptr_t address) {
 
 } // namespace
 
-SourceText::SourceText(std::string text) {
-    auto owned = std::make_shared<const std::string>(std::move(text));
-    view_ = *owned;
-    keeper_ = std::move(owned);
-}
-
 std::expected<SourceText, std::string> SourceText::load(const std::filesystem::path& path, std::size_t map_at_least) {
     // Only a regular file is opened here: opening a pipe twice would wait for a second writer.
     std::error_code ec;
@@ -96,11 +90,11 @@ std::expected<SourceText, std::string> SourceText::load(const std::filesystem::p
                 ::munmap(data, size);
             } else if (data != MAP_FAILED) {
                 SourceText text;
-                text.keeper_ = std::shared_ptr<const void>(data, [size](const void* p) {
+                const std::shared_ptr<const void> mapping(data, [size](const void* p) {
                     forget_mapping(p);
                     ::munmap(const_cast<void*>(p), size);
                 });
-                text.view_ = std::string_view(static_cast<const char*>(data), size);
+                text.text_ = TextValue(mapping, std::string_view(static_cast<const char*>(data), size));
                 text.mapped_ = true;
                 return text;
             }
@@ -113,15 +107,6 @@ std::expected<SourceText, std::string> SourceText::load(const std::filesystem::p
         return std::unexpected(std::move(content.error()));
     }
     return SourceText(std::move(*content));
-}
-
-TextValue SourceText::share(std::string_view part) const {
-    const auto begin = reinterpret_cast<std::uintptr_t>(view_.data());
-    const auto at = reinterpret_cast<std::uintptr_t>(part.data());
-    if (keeper_ && at >= begin && at + part.size() <= begin + view_.size()) {
-        return TextValue(keeper_, part);
-    }
-    return TextValue(std::string(part));
 }
 
 namespace {

@@ -12,10 +12,8 @@
 #include <cstddef>
 #include <expected>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace wtool {
 
@@ -25,38 +23,24 @@ class SourceText {
     static constexpr std::size_t map_threshold = std::size_t{4} << 20;
 
     SourceText() = default;
-    SourceText(std::string text); // NOLINT(google-explicit-constructor): a read text is a source text
-    SourceText(const SourceText&) = default;
-    SourceText& operator=(const SourceText&) = default;
-    // A moved-from text is empty, like a moved-from std::string, not a view of bytes it no
-    // longer keeps.
-    SourceText(SourceText&& other) noexcept
-        : keeper_(std::move(other.keeper_)), view_(std::exchange(other.view_, {})),
-          mapped_(std::exchange(other.mapped_, false)) {}
-    SourceText& operator=(SourceText&& other) noexcept {
-        keeper_ = std::move(other.keeper_);
-        view_ = std::exchange(other.view_, {});
-        mapped_ = std::exchange(other.mapped_, false);
-        return *this;
-    }
-    ~SourceText() = default;
+    // NOLINTNEXTLINE(google-explicit-constructor): a read text is a source text
+    SourceText(std::string text) : text_(std::move(text)) {}
 
     // Reads (or, for a regular file of `map_at_least` bytes or more, maps) a whole file. Returns
     // the error text (strerror) on failure.
     static std::expected<SourceText, std::string> load(const std::filesystem::path& path,
                                                        std::size_t map_at_least = map_threshold);
 
-    [[nodiscard]] std::string_view view() const { return view_; }
-    operator std::string_view() const { return view_; } // NOLINT(google-explicit-constructor)
+    [[nodiscard]] std::string_view view() const { return text_.view(); }
+    operator std::string_view() const { return text_.view(); } // NOLINT(google-explicit-constructor)
     [[nodiscard]] bool mapped() const { return mapped_; }
 
     // `part` as a text of the model: a view that shares this text when `part` lies inside it,
     // else a copy.
-    [[nodiscard]] TextValue share(std::string_view part) const;
+    [[nodiscard]] TextValue share(std::string_view part) const { return text_.slice(part); }
 
   private:
-    std::shared_ptr<const void> keeper_; // the string or the mapping
-    std::string_view view_;
+    TextValue text_; // the string read, or the mapping (a moved-from SourceText is empty)
     bool mapped_ = false;
 };
 

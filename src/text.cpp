@@ -11,7 +11,7 @@
 
 namespace wtool::text {
 
-Decoded decode_utf8(std::string_view s, std::size_t pos) {
+Decoded decode_utf8_long(std::string_view s, std::size_t pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
     const unsigned char b0 = byte(pos);
     if (b0 < 0x80) {

@@ -19,8 +19,22 @@ struct Decoded {
     bool valid = false;
 };
 
-// Decodes the UTF-8 sequence starting at `pos` (which must be < s.size()).
-Decoded decode_utf8(std::string_view s, std::size_t pos);
+// Decodes the UTF-8 sequence starting at `pos` (which must be < s.size()). ASCII and two-byte
+// characters (most non-ASCII letters) are decoded inline; the rest by decode_utf8_long.
+Decoded decode_utf8_long(std::string_view s, std::size_t pos);
+inline Decoded decode_utf8(std::string_view s, std::size_t pos) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+        return {b0, 1, true};
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+        if ((b1 & 0xC0u) == 0x80) {
+            return {((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu), 2, true};
+        }
+    }
+    return decode_utf8_long(s, pos);
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);

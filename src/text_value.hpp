@@ -7,6 +7,7 @@
 #include <compare>
 #include <cstddef>
 #include <fmt/format.h>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,6 +38,17 @@ class TextValue {
     TextValue(const char* text) : TextValue(std::string(text)) {} // NOLINT(google-explicit-constructor)
     // A view of `part`, whose bytes `keeper` keeps alive.
     TextValue(std::shared_ptr<const void> keeper, std::string_view part) : keeper_(std::move(keeper)), view_(part) {}
+
+    // `part` as a text: a view that shares this text's bytes when it lies inside them, else a
+    // copy.
+    [[nodiscard]] TextValue slice(std::string_view part) const {
+        const std::less<> before;
+        if (keeper_ && !before(part.data(), view_.data()) &&
+            !before(view_.data() + view_.size(), part.data() + part.size())) {
+            return {keeper_, part};
+        }
+        return {std::string(part)};
+    }
 
     [[nodiscard]] std::string_view view() const { return view_; }
     operator std::string_view() const { return view_; }         // NOLINT(google-explicit-constructor)
