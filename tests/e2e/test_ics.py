@@ -26,6 +26,8 @@ import urllib.parse
 import uuid
 import zoneinfo
 
+import icalendar  # python3-icalendar; ctest runs this with Debian's python3 (tests/CMakeLists.txt)
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "data" / "episodes.toml"
 FIXTURES = ROOT / "tests" / "data" / "ics"
@@ -33,22 +35,6 @@ NOW = "2026-02-01T12:00:00Z"
 UTC = dt.timezone.utc
 
 
-def import_icalendar():
-    """python3-icalendar is a Debian package: when another python3 comes first on PATH (pyenv,
-    a venv), run this script again with Debian's."""
-    try:
-        import icalendar  # noqa: F401
-        return icalendar
-    except ImportError:
-        debian = "/usr/bin/python3"
-        if os.path.exists(debian) and not os.environ.get("WTOOL_ICS_TEST_REEXEC"):
-            os.environ["WTOOL_ICS_TEST_REEXEC"] = "1"
-            os.execv(debian, [debian] + sys.argv)
-        print("FAIL: python3-icalendar is not installed (scripts/setup --test installs it)")
-        sys.exit(1)
-
-
-icalendar = import_icalendar()
 
 failures = []
 

@@ -64,6 +64,23 @@ def errors_of(validator, document):
     return sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
 
 
+def findings(errors):
+    """What each error is about, independent of the validator's wording: (keyword, subject).
+
+    The subject is the key concerned for `required` (each missing one) and `additionalProperties`
+    (each unexpected one), and the offending value otherwise (as text; an empty list is "[]")."""
+    result = set()
+    for e in errors:
+        if e.validator == "required":
+            result.update((e.validator, key) for key in e.validator_value if key not in e.instance)
+        elif e.validator == "additionalProperties":
+            known = e.schema.get("properties", {})
+            result.update((e.validator, key) for key in e.instance if key not in known)
+        else:
+            result.add((e.validator, e.instance if isinstance(e.instance, str) else json.dumps(e.instance)))
+    return result
+
+
 def describe(errors):
     return "; ".join(f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors)
 
@@ -98,14 +115,15 @@ def main():
         if errors:
             failures.append(f"{name} does not match the schema: {describe(errors)}")
 
-    # The broken-keys fixture: every mistake the schema can see is reported.
-    broken = errors_of(validator, load(ROOT / "tests/data/validate/broken-keys.toml"))
-    text = describe(broken)
-    for expected in ["'tittle' was unexpected", "'title' is a required property", "'15:00' does not match",
-                     "'90' is not of type 'integer'", "'zoom' was unexpected", "'abstrakt' was unexpected",
-                     "'nmae' was unexpected", "'name' is a required property", "'speaker' is a required property"]:
-        if expected not in text:
-            failures.append(f"broken-keys.toml: expected an error containing {expected!r}, got: {text}")
+    # The broken-keys fixture: every mistake the schema can see is reported. Findings are compared
+    # by what failed (the JSON Schema keyword and the key or value concerned), never by the
+    # validator's wording, which changes between jsonschema releases.
+    broken = findings(errors_of(validator, load(ROOT / "tests/data/validate/broken-keys.toml")))
+    for expected in [("additionalProperties", "tittle"), ("required", "title"), ("pattern", "15:00"),
+                     ("type", "90"), ("additionalProperties", "zoom"), ("additionalProperties", "abstrakt"),
+                     ("additionalProperties", "nmae"), ("required", "name"), ("required", "speaker")]:
+        if expected not in broken:
+            failures.append(f"broken-keys.toml: expected a finding {expected!r}, got: {sorted(broken)}")
 
     # Single mistakes in an otherwise valid catalogue.
     base = valid["data/episodes.toml"]
@@ -116,28 +134,26 @@ def main():
         errors = errors_of(validator, document)
         if not errors:
             failures.append(f"{name}: accepted, should be rejected")
-        elif expected not in describe(errors):
+        elif expected not in findings(errors):
             failures.append(f"{name}: rejected, but not for {expected!r}: {describe(errors)}")
 
-    mistake("unknown top-level key", lambda d: d.update(seasons=[]), "'seasons' was unexpected")
-    mistake("no [series]", lambda d: d.pop("series"), "'series' is a required property")
-    mistake("season number 0", lambda d: d["season"][0].update(number=0), "0 is less than the minimum of 1")
-    mistake("season number as text", lambda d: d["season"][0].update(number="1"), "'1' is not of type 'integer'")
-    mistake("duration out of range", lambda d: d["series"].update(duration_minutes=2000),
-            "2000 is greater than the maximum of 1440")
-    mistake("cancelled as text", lambda d: d["season"][0].update(cancelled="yes"), "'yes' is not of type 'boolean'")
-    mistake("a date that is no date", lambda d: d["season"][0].update(date="next week"), "is not valid under any")
-    mistake("a time with a zone", lambda d: d["season"][0].update(time="15:00:00+01:00"), "does not match")
-    mistake("episode without speakers", lambda d: d["episode"][0].pop("speaker"), "'speaker' is a required property")
-    mistake("empty speaker list", lambda d: d["episode"][0].update(speaker=[]), "should be non-empty")
-    mistake("speaker without a name", lambda d: d["episode"][0]["speaker"][0].pop("name"),
-            "'name' is a required property")
-    mistake("malformed code", lambda d: d["episode"][0].update(code="S1E1"), "'S1E1' does not match")
-    mistake("negative alarm", lambda d: d["series"].update(alarm_minutes=[-5]), "-5 is less than the minimum of 0")
-    mistake("recording as a number", lambda d: d["episode"][0].update(recording=42), "42 is not of type 'string'")
-    mistake("unknown organiser key", lambda d: d["series"]["organiser"][0].update(mail="x"), "'mail' was unexpected")
-    mistake("unknown [series.text] key", lambda d: d["series"]["text"].update(footer="x"), "'footer' was unexpected")
-    mistake("unknown [site] key", lambda d: d["site"].update(news_folder="x"), "'news_folder' was unexpected")
+    mistake("unknown top-level key", lambda d: d.update(seasons=[]), ("additionalProperties", "seasons"))
+    mistake("no [series]", lambda d: d.pop("series"), ("required", "series"))
+    mistake("season number 0", lambda d: d["season"][0].update(number=0), ("minimum", "0"))
+    mistake("season number as text", lambda d: d["season"][0].update(number="1"), ("type", "1"))
+    mistake("duration out of range", lambda d: d["series"].update(duration_minutes=2000), ("maximum", "2000"))
+    mistake("cancelled as text", lambda d: d["season"][0].update(cancelled="yes"), ("type", "yes"))
+    mistake("a date that is no date", lambda d: d["season"][0].update(date="next week"), ("anyOf", "next week"))
+    mistake("a time with a zone", lambda d: d["season"][0].update(time="15:00:00+01:00"), ("pattern", "15:00:00+01:00"))
+    mistake("episode without speakers", lambda d: d["episode"][0].pop("speaker"), ("required", "speaker"))
+    mistake("empty speaker list", lambda d: d["episode"][0].update(speaker=[]), ("minItems", "[]"))
+    mistake("speaker without a name", lambda d: d["episode"][0]["speaker"][0].pop("name"), ("required", "name"))
+    mistake("malformed code", lambda d: d["episode"][0].update(code="S1E1"), ("pattern", "S1E1"))
+    mistake("negative alarm", lambda d: d["series"].update(alarm_minutes=[-5]), ("minimum", "-5"))
+    mistake("recording as a number", lambda d: d["episode"][0].update(recording=42), ("type", "42"))
+    mistake("unknown organiser key", lambda d: d["series"]["organiser"][0].update(mail="x"), ("additionalProperties", "mail"))
+    mistake("unknown [series.text] key", lambda d: d["series"]["text"].update(footer="x"), ("additionalProperties", "footer"))
+    mistake("unknown [site] key", lambda d: d["site"].update(news_folder="x"), ("additionalProperties", "news_folder"))
 
     # What the schema deliberately accepts because Taplo shows TOML dates as strings: a quoted
     # date looks the same as a real one (wtool validate reports it).
