@@ -267,18 +267,6 @@ Addition complete_from_options(const Catalogue& cat, Addition draft, const AddEp
     return draft;
 }
 
-// The file to lock, read and replace: the catalogue itself, or the file its symbolic link
-// points to (so that the link stays a link).
-std::filesystem::path write_target(const std::filesystem::path& catalogue) {
-    std::error_code ec;
-    if (std::filesystem::is_symlink(catalogue, ec)) {
-        if (auto target = std::filesystem::canonical(catalogue, ec); !ec) {
-            return target;
-        }
-    }
-    return catalogue;
-}
-
 FileLock take_lock(const Context& ctx, const std::filesystem::path& target, const AddEpisodeOptions& opts) {
     const std::string file = ctx.catalogue.string();
     LockWait wait{.timeout = std::chrono::seconds{opts.wait_seconds}};
@@ -298,6 +286,9 @@ FileLock take_lock(const Context& ctx, const std::filesystem::path& target, cons
         throw CommandError(lock.error().message + "; nothing was written");
     }
     kill_point(ctx, "after-lock");
+    // Under the lock no other run is writing the catalogue: temporary files of runs that died
+    // (killed before their rename) can go.
+    remove_stale_temporary_files(ctx, target);
     return std::move(*lock);
 }
 
@@ -444,10 +435,21 @@ ExitCode run_add_episode(Context& ctx, const AddEpisodeOptions& opts) {
         }
     }
 
-    const std::filesystem::path target = write_target(ctx.catalogue);
+    // The file to lock, read and replace: the catalogue, or the file its symbolic link leads to
+    // (so that the link stays a link).
+    const auto resolved = write_target(ctx.catalogue);
+    if (!resolved) {
+        throw CommandError(fmt::format("cannot use '{}': {}", ctx.catalogue.string(), resolved.error()));
+    }
+    const std::filesystem::path& target = *resolved;
     if (std::error_code ec; !std::filesystem::is_regular_file(target, ec)) {
         (void)load_usable_catalogue(ctx); // says why it cannot be read, before a lock file is made
         throw CommandError(fmt::format("'{}' is not a regular file", ctx.catalogue.string()));
+    }
+    if (!opts.dry_run) {
+        if (auto allowed = check_replaceable(ctx.catalogue); !allowed) {
+            throw CommandError(allowed.error()); // before a question is asked or a lock file made
+        }
     }
     std::optional<FileLock> lock;
     if (!asking && !opts.dry_run) {

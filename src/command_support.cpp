@@ -1,5 +1,6 @@
 #include "command_support.hpp"
 
+#include "atomic_file.hpp"
 #include "catalogue_loader.hpp"
 #include "rules.hpp"
 
@@ -31,6 +32,14 @@ Catalogue load_usable_catalogue(const Context& ctx) {
     throw CommandError(fmt::format("'{}' has {} error{}; fix {} first (wtool validate lists every problem)",
                                    ctx.catalogue.string(), errors.size(), errors.size() == 1 ? "" : "s",
                                    errors.size() == 1 ? "it" : "them"));
+}
+
+void remove_stale_temporary_files(const Context& ctx, const std::filesystem::path& file) {
+    for (const std::filesystem::path& stale : remove_stale_temporary_files(file)) {
+        if (!ctx.quiet) {
+            ctx.err << fmt::format("removed '{}', left behind by an interrupted wtool run\n", stale.string());
+        }
+    }
 }
 
 } // namespace wtool

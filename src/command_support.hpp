@@ -4,11 +4,18 @@
 #include "catalogue.hpp"
 #include "context.hpp"
 
+#include <filesystem>
+
 namespace wtool {
 
 // Loads the catalogue at ctx.catalogue and runs all validation rules. If it cannot be read or
 // has errors, prints them to ctx.err and throws CommandError (exit 2) telling the user to run
 // `wtool validate`. Warnings are not printed: `validate` is where they are reported.
 Catalogue load_usable_catalogue(const Context& ctx);
+
+// Removes the temporary files that interrupted runs left next to `file` (atomic_file.hpp:
+// remove_stale_temporary_files) and says so on ctx.err unless quiet. Call it holding the file's
+// lock.
+void remove_stale_temporary_files(const Context& ctx, const std::filesystem::path& file);
 
 } // namespace wtool

@@ -236,6 +236,33 @@ def test_invalid(w, tmp):
           "broken catalogue: refused with exit 2, file unchanged\n" + describe(proc))
 
 
+def test_read_only(w, tmp):
+    """A catalogue whose mode allows no writes is refused (a rename would replace it silently,
+    since only the folder's mode counts), for root too; through a symbolic link as well."""
+    cat = tmp / "episodes.toml"
+    shutil.copyfile(SHIPPED, cat)
+    os.chmod(cat, 0o444)
+    old = cat.read_bytes()
+    link = tmp / "link.toml"
+    link.symlink_to(cat.name)
+    for name in (cat, link):
+        proc = w.add(name, ["--season", "10", "--title", "T"] + speaker("A"))
+        err = proc.stderr.decode(errors="replace")
+        want = (f"wtool: error: '{name}' is read-only (mode 0444): refusing to replace it; make it writable "
+                f"(chmod u+w '{name}') if it should change\n")
+        check(proc.returncode == 2 and err == want, f"read-only {name.name}: refused, exit 2\n" + describe(proc))
+        check(cat.read_bytes() == old and stat.S_IMODE(cat.stat().st_mode) == 0o444,
+              f"read-only {name.name}: the file and its mode are untouched")
+        check(link.is_symlink(), "read-only: the link is still a link")
+    check(sorted(p.name for p in tmp.iterdir()) == ["episodes.toml", "link.toml"],
+          f"read-only: no lock or temporary file made: {sorted(p.name for p in tmp.iterdir())}")
+    proc = w.add(cat, ["--season", "10", "--title", "T", "--dry-run"] + speaker("A"))
+    check(proc.returncode == 0, "read-only: --dry-run still shows what would be added\n" + describe(proc))
+    os.chmod(cat, 0o644)
+    proc = w.add(cat, ["--season", "10", "--title", "T"] + speaker("A"))
+    check(proc.returncode == 0, "read-only: once writable, the episode is added\n" + describe(proc))
+
+
 # ------------------------------------------------------------------ concurrency
 
 def test_concurrent(w, tmp, rounds):
@@ -311,9 +338,40 @@ def test_killed(w, tmp, rounds):
         duration = max(duration, time.monotonic() - start)
         check(proc.returncode == 0, f"kill {point}: the next run works\n" + describe(proc))
         check(w.validate(cat)["errors"] == 0, f"kill {point}: validate is clean afterwards")
-        for p in tmp.iterdir():
-            if p.name.startswith(".kill.toml.") and p.suffix != ".lock":
-                p.unlink()  # a temporary file the killed run could not remove
+        # The killed run's temporary file (before-rename: complete, never renamed) is removed by
+        # the next run, which holds the lock, and says so.
+        leftovers = [p.name for p in tmp.iterdir() if p.name.startswith(".kill.toml.") and p.suffix != ".lock"]
+        check(not leftovers, f"kill {point}: the next run removed the killed run's temporary file: {leftovers}")
+        said = b"left behind by an interrupted wtool run" in proc.stderr
+        check(said == (point == "before-rename"), f"kill {point}: the removal is reported\n" + describe(proc))
+
+    # A temporary file of a process that is still running is never removed; one of a process
+    # that has ended is, whatever its age; other files are left alone.
+    shutil.copyfile(SHIPPED, cat)
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    sleeper = subprocess.Popen(["sleep", "300"])
+    try:
+        stale = tmp / f".kill.toml.wtool-tmp.{ended.pid}.AbC123"
+        running = tmp / f".kill.toml.wtool-tmp.{sleeper.pid}.XyZ789"
+        mine = tmp / f".kill.toml.wtool-tmp.{os.getpid()}.Mine00"
+        other = tmp / ".kill.toml.Ab12Cd"  # not recognisably wtool's
+        for p in (stale, running, mine, other):
+            p.write_text("partial")
+        proc = w.add(cat, base_args)
+        check(proc.returncode == 0, "stale: the run works\n" + describe(proc))
+        check(not stale.exists(), "stale: the ended process' temporary file is removed")
+        check(running.exists() and mine.exists(), "stale: running processes' temporary files are kept")
+        check(other.exists(), "stale: a file wtool did not name is kept")
+        check(f"removed '{stale}', left behind by an interrupted wtool run".encode() in proc.stderr,
+              "stale: the removal is reported\n" + describe(proc))
+        proc = w.add(cat, base_args + ["--quiet"])
+        check(proc.returncode == 0 and b"removed" not in proc.stderr, "stale: --quiet run says nothing\n" + describe(proc))
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    for p in (running, mine, other):
+        p.unlink()
 
     # Killed from outside at random moments: always the old or the new file, never a torn one.
     rng = random.Random(20260201)
@@ -508,7 +566,8 @@ def main():
     args = parser.parse_args()
     w = Runner(str(pathlib.Path(args.wtool).resolve()))
     tests = [("shipped", lambda d: test_shipped(w, d)), ("hostile", lambda d: test_hostile(w, d)),
-             ("invalid", lambda d: test_invalid(w, d)), ("concurrent", lambda d: test_concurrent(w, d, args.rounds)),
+             ("invalid", lambda d: test_invalid(w, d)), ("read-only", lambda d: test_read_only(w, d)),
+             ("concurrent", lambda d: test_concurrent(w, d, args.rounds)),
              ("killed", lambda d: test_killed(w, d, args.rounds)), ("interactive", lambda d: test_interactive(w, d))]
     for name, test in tests:
         with tempfile.TemporaryDirectory(prefix=f"wtool-add-{name}-") as d:
