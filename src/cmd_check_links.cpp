@@ -3,6 +3,7 @@
 #include "atomic_file.hpp"
 #include "catalogue_loader.hpp"
 #include "command_support.hpp"
+#include "file_lock.hpp"
 #include "http_curl.hpp"
 #include "links_collect.hpp"
 #include "links_probe.hpp"
@@ -18,6 +19,7 @@
 #include <iterator>
 #include <map>
 #include <random>
+#include <span>
 
 namespace wtool {
 
@@ -207,6 +209,41 @@ links::LinkState load_state(const std::string& path) {
     return std::move(*state);
 }
 
+// Merges this run's results into the state file and returns the merged state. Under the file's
+// lock (file_lock.hpp, as add-episode locks the catalogue) the file is read again, so that what
+// other runs wrote since this one read it is kept, and replaced atomically (through a symbolic
+// link: the link stays a link). The lock is held only for that, never while links are checked.
+links::LinkState update_state_file(const Context& ctx, const std::string& path,
+                                   std::span<const links::CheckedLink> checked) {
+    const auto target = write_target(path);
+    if (!target) {
+        throw CommandError(fmt::format("cannot write state file '{}': {}", path, target.error()));
+    }
+    const LockWait wait{.on_wait = [&] {
+        if (!ctx.quiet) {
+            ctx.err << fmt::format("waiting for another wtool run to finish writing '{}'...\n", path) << std::flush;
+        }
+    }};
+    auto lock = FileLock::acquire(lock_file_for(*target), wait);
+    if (!lock) {
+        if (lock.error().kind == LockFailure::Kind::busy) {
+            throw CommandError(fmt::format("another wtool run has held the lock file '{}' for {} s; the state file "
+                                           "'{}' was not updated",
+                                           lock_file_for(*target).string(),
+                                           std::chrono::duration_cast<std::chrono::seconds>(wait.timeout).count(),
+                                           path));
+        }
+        throw CommandError(fmt::format("cannot write state file '{}': {}", path, lock.error().message));
+    }
+    remove_stale_temporary_files(ctx, *target);
+    links::LinkState merged = links::merge_results(load_state(path), checked, ctx.now);
+    if (auto written = write_file_atomically(path, links::render_state(merged), {.skip_if_unchanged = true});
+        !written) {
+        throw CommandError(fmt::format("cannot write state file: {}", written.error()));
+    }
+    return merged;
+}
+
 links::ZoomMarkers markers_for(const Catalogue* cat) {
     const CheckLinksSettings settings = cat != nullptr ? cat->check_links : CheckLinksSettings{};
     return {settings.zoom_invalid_markers.value, settings.zoom_valid_markers.value};
@@ -315,7 +352,7 @@ ExitCode run_check_links(Context& ctx, const CheckLinksOptions& opts) {
     const std::optional<Catalogue> cat = load_catalogue_for(ctx, opts);
     const Catalogue* catalogue = cat ? &*cat : nullptr;
     std::vector<LinkResult> results = group(collect(opts, cat));
-    links::LinkState state = load_state(opts.state);
+    const links::LinkState state = load_state(opts.state); // for reuse; merged again before writing
     const int reuse_hours =
         catalogue != nullptr ? catalogue->check_links.reuse_ok_hours.value : CheckLinksSettings{}.reuse_ok_hours.value;
 
@@ -344,19 +381,17 @@ ExitCode run_check_links(Context& ctx, const CheckLinksOptions& opts) {
     probe(ctx, opts, settings, results, todo);
 
     if (!opts.state.empty()) {
+        std::vector<links::CheckedLink> checked;
+        checked.reserve(todo.size());
+        for (const std::size_t i : todo) {
+            checked.push_back({results[i].target.key, results[i].verdict});
+        }
+        const links::LinkState merged = update_state_file(ctx, opts.state, checked);
         for (const std::size_t i : todo) {
             LinkResult& r = results[i];
-            const auto known = state.links.find(r.target.key);
-            const std::optional<links::LinkRecord> previous =
-                known == state.links.end() ? std::nullopt : std::optional(known->second);
-            links::LinkRecord next = links::next_record(previous, r.verdict, ctx.now);
-            r.verdict = links::reported_verdict(next, opts.fail_after);
-            r.consecutive_failures = next.consecutive_failures;
-            state.links.insert_or_assign(r.target.key, std::move(next));
-        }
-        if (auto written = write_file_atomically(opts.state, links::render_state(state), {.skip_if_unchanged = true});
-            !written) {
-            throw CommandError(fmt::format("cannot write state file: {}", written.error()));
+            const links::LinkRecord& record = merged.links.at(r.target.key);
+            r.verdict = links::reported_verdict(record, opts.fail_after);
+            r.consecutive_failures = record.consecutive_failures;
         }
     }
 

@@ -153,6 +153,16 @@ LinkRecord next_record(const std::optional<LinkRecord>& previous, const Verdict&
     return r;
 }
 
+LinkState merge_results(LinkState current, std::span<const CheckedLink> checked, tz::Instant now) {
+    for (const CheckedLink& link : checked) {
+        const auto known = current.links.find(link.key);
+        const std::optional<LinkRecord> previous =
+            known == current.links.end() ? std::nullopt : std::optional(known->second);
+        current.links.insert_or_assign(link.key, next_record(previous, link.verdict, now));
+    }
+    return current;
+}
+
 Verdict reported_verdict(const LinkRecord& record, int fail_after) {
     Verdict v = record.verdict;
     if (v.status != Status::broken || record.consecutive_failures >= fail_after) {

@@ -8,6 +8,10 @@
 //                        "checked_at": "2026-02-01T12:00:00Z", "consecutive_failures": 0,
 //                        "last_ok": "2026-02-01T12:00:00Z"}}}
 // A link's key is its check key (links_probe.hpp: make_target).
+//
+// Runs that share a state file may overlap (two cron jobs, one per --season): the command merges
+// its results into the file as it is when it writes (re-read under the file's lock), never into
+// the copy it read at its start, so that no run loses another's entries (merge_results).
 #pragma once
 
 #include "links_verdict.hpp"
@@ -17,6 +21,7 @@
 #include <expected>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -49,6 +54,17 @@ bool reusable(const LinkRecord& record, tz::Instant now, std::chrono::hours reus
 // run, ok and warning reset the count, unknown keeps it (nothing was proven); an expired result
 // (not checked) keeps the previous record's count.
 LinkRecord next_record(const std::optional<LinkRecord>& previous, const Verdict& fresh, tz::Instant now);
+
+// One link this run asked about, and what it found.
+struct CheckedLink {
+    std::string key;
+    Verdict verdict;
+};
+
+// The state after a run: `current` (the state file as it is now, re-read under its lock) with each
+// checked link's record replaced by next_record(its record in `current`, its verdict, now). Every
+// other record stays exactly as `current` has it, whichever run wrote it.
+LinkState merge_results(LinkState current, std::span<const CheckedLink> checked, tz::Instant now);
 
 // What to report for a record under --fail-after N: a broken result counts as broken only from
 // its N-th failed run in a row; before that it is a warning of kind "failing" that says so.

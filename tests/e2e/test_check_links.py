@@ -402,8 +402,9 @@ def test_state_and_fail_after(wtool, port, tmp):
     check("state: written with both links", set(saved["links"]) == {"http://other.test/ok", "http://other.test/gone"},
           str(saved))
     check("state: one failure counted", saved["links"]["http://other.test/gone"]["consecutive_failures"] == 1)
-    check("state: no temporary files left", sorted(p.name for p in tmp.iterdir() if "state" in p.name) ==
-          ["state.json"], str(list(tmp.iterdir())))
+    check("state: no temporary files left, the lock file next to the state file",
+          sorted(p.name for p in tmp.iterdir() if "state" in p.name) == [".state.json.lock", "state.json"],
+          str(list(tmp.iterdir())))
 
     proc, _ = run_wtool(wtool, port, common + ["--now", "2026-02-01T13:00:00Z"], stdin=links)
     found, report = verdicts(proc.stdout)
@@ -424,6 +425,67 @@ def test_state_and_fail_after(wtool, port, tmp):
     proc, _ = run_wtool(wtool, port, common, stdin=links)
     check("state: an unusable file is a usage error (2)", proc.returncode == 2, proc.stderr)
     check("state: the error says so", f"state file '{state}' is unusable: not JSON" in proc.stderr, proc.stderr)
+
+
+def test_shared_state(wtool, port, tmp, rounds=6):
+    """Two runs that overlap (each checks its own links, slowly enough to be in flight together)
+    share one state file: afterwards it holds both runs' entries and the ones neither checked."""
+    sets = {name: [f"http://conc.test/conc/{name}-{i}" for i in range(6)] for name in ("a", "b")}
+    for name, urls in sets.items():  # files, not standard input: both runs start at once
+        (tmp / f"shared-{name}.txt").write_text("".join(u + "\n" for u in urls))
+    common = ["--jobs", "2", "--host-concurrency", "2", "--host-interval", "0", "--format", "json",
+              f"--connect-to=conc.test:80:127.0.0.1:{port}"]
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    for r in range(rounds):
+        state = tmp / f"shared-{r}.json"
+        state.write_text(json.dumps({"format": "wtool check-links state", "version": 1, "links": {
+            "http://other.test/kept": {"status": "ok", "kind": "ok", "detail": "HTTP 200",
+                                       "checked_at": "2026-01-01T00:00:00Z", "consecutive_failures": 0}}}))
+        procs = [subprocess.Popen([wtool, "check-links", str(tmp / f"shared-{name}.txt"), *common, "--state",
+                                   str(state)], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+                 for name in sets]
+        outputs = [p.communicate(timeout=120) for p in procs]
+        for p, (out, err) in zip(procs, outputs):
+            check(f"shared state {r}: both runs succeed", p.returncode == 0, f"{p.returncode} {err}")
+        saved = set(json.loads(state.read_text())["links"])
+        want = set(sets["a"]) | set(sets["b"]) | {"http://other.test/kept"}
+        check(f"shared state {r}: both runs' entries and the unchecked one are kept", saved == want,
+              f"missing {sorted(want - saved)}")
+        leftovers = [p.name for p in tmp.iterdir() if p.name.startswith(f".shared-{r}.json.wtool-tmp.")]
+        check(f"shared state {r}: no temporary file left", not leftovers, str(leftovers))
+
+
+def test_state_through_link(wtool, port, tmp):
+    """A state file that is a symbolic link stays one; the file it leads to is updated, and a
+    temporary file a killed run left next to that file is removed."""
+    real = tmp / "real-state"
+    real.mkdir()
+    target = real / "links.json"
+    link = tmp / "linked-state.json"
+    link.symlink_to("real-state/links.json")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = real / f".links.json.wtool-tmp.{dead.pid}.AbC123"
+    stale.write_text("half a state file")
+    live = real / f".links.json.wtool-tmp.{os.getpid()}.XyZ789"
+    live.write_text("being written")
+    proc, _ = run_wtool(wtool, port, ["-", "--state", str(link)], stdin="http://other.test/ok\n")
+    check("state link: run succeeds", proc.returncode == 0, proc.stdout + proc.stderr)
+    check("state link: still a symbolic link", link.is_symlink() and os.readlink(link) == "real-state/links.json")
+    check("state link: its target holds the result",
+          target.exists() and "http://other.test/ok" in json.loads(target.read_text())["links"])
+    check("state link: the lock file is next to the target", (real / ".links.json.lock").exists(),
+          str(list(real.iterdir())))
+    check("state link: a dead run's temporary file is removed", not stale.exists(), str(list(real.iterdir())))
+    check("state link: a running process' temporary file is kept", live.exists())
+    check("state link: the removal is reported on stderr",
+          f"removed '{stale}', left behind by an interrupted wtool run" in proc.stderr, proc.stderr)
+    proc, _ = run_wtool(wtool, port, ["-", "--state", str(link), "--now", "2026-02-01T12:00:00Z"],
+                        stdin="http://other.test/gone\n")
+    saved = json.loads(target.read_text())["links"] if target.exists() else {}
+    check("state link: a second run adds to the target", link.is_symlink() and set(saved) ==
+          {"http://other.test/ok", "http://other.test/gone"}, str(saved))
 
 
 CATALOGUE = """[series]
@@ -523,6 +585,8 @@ def main():
             test_concurrency_cap(wtool, port, tmp)
             test_exit_codes_and_quiet(wtool, port, tmp)
             test_state_and_fail_after(wtool, port, tmp)
+            test_shared_state(wtool, port, tmp)
+            test_state_through_link(wtool, port, tmp)
             test_catalogue(wtool, port, tmp)
             os.chdir("/")
     finally:

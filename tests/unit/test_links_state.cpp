@@ -117,3 +117,34 @@ TEST_CASE("consecutive failures and --fail-after") {
     CHECK(reported_verdict(recovered, 3) == ok);
     CHECK(next_record(recovered, gone, day3).last_ok == day3); // remembered
 }
+
+TEST_CASE("a run's results are merged into the state as the file holds it now") {
+    const tz::Instant start = t("2026-02-01T12:00:00Z");
+    const tz::Instant now = t("2026-02-01T12:05:00Z");
+    // What this run read at its start: only its own link, failing once.
+    // What the file holds now: another run (another --season) wrote its links meanwhile, and
+    // counted a second failure of the shared link.
+    LinkState current;
+    current.links["https://other.test/"] = LinkRecord{ok, start, 0, start};
+    current.links["https://shared.test/"] = LinkRecord{gone, start, 2, std::nullopt};
+    current.links["https://untouched.test/"] = LinkRecord{timeout, start, 1, std::nullopt};
+    const std::vector<CheckedLink> checked = {{"https://mine.test/", ok}, {"https://shared.test/", gone}};
+
+    const LinkState merged = merge_results(current, checked, now);
+    REQUIRE(merged.links.size() == 4);
+    SUBCASE("links this run did not check stay exactly as the file has them") {
+        CHECK(merged.links.at("https://other.test/") == current.links.at("https://other.test/"));
+        CHECK(merged.links.at("https://untouched.test/") == current.links.at("https://untouched.test/"));
+    }
+    SUBCASE("a new link gets its first record") {
+        CHECK(merged.links.at("https://mine.test/") == next_record(std::nullopt, ok, now));
+    }
+    SUBCASE("a checked link counts on from the file's record, not from what the run read at its start") {
+        const LinkRecord& shared = merged.links.at("https://shared.test/");
+        CHECK(shared.consecutive_failures == 3);
+        CHECK(shared.checked_at == now);
+    }
+    SUBCASE("nothing checked: the file's state as it is") {
+        CHECK(merge_results(current, {}, now).links == current.links);
+    }
+}
