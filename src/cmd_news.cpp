@@ -45,11 +45,12 @@ ExitCode run_news(Context& ctx, const NewsOptions& opts) {
     if (!templates) {
         throw CommandError(templates.error());
     }
-    const SiteFile post = render_news_post(cat, *templates, *season);
+    SiteFile post = render_news_post(cat, *templates, *season);
     if (opts.site.empty()) {
         write_output(ctx, post.content, opts.output);
     } else {
-        write_site_file(ctx, opts.site, post.site_path, post.site_key, post.content);
+        const SiteWrite write{std::move(post), Existing::replace};
+        write_site_files(ctx, opts.site, std::span(&write, 1));
     }
     return ExitCode::ok;
 }

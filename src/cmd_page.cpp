@@ -63,18 +63,22 @@ ExitCode run_page(Context& ctx, const PageOptions& opts) {
             posts.push_back(render_news_post(cat, *templates, *season));
         }
     }
-    for (const SiteFile& f : rendered) {
-        if (opts.site.empty()) {
+    if (opts.site.empty()) {
+        for (const SiteFile& f : rendered) {
             write_output(ctx, f.content, opts.output);
-        } else {
-            write_site_file(ctx, opts.site, f.site_path, f.site_key, f.content);
         }
+        return ExitCode::ok;
     }
     // A season's post is written once, when it is missing: an existing post (perhaps edited by
     // hand) is kept; `wtool news N --site DIR` replaces it on purpose.
-    for (const SiteFile& f : posts) {
-        write_site_file(ctx, opts.site, f.site_path, f.site_key, f.content, Existing::keep);
+    std::vector<SiteWrite> writes;
+    for (SiteFile& f : rendered) {
+        writes.push_back({std::move(f), Existing::replace});
     }
+    for (SiteFile& f : posts) {
+        writes.push_back({std::move(f), Existing::keep});
+    }
+    write_site_files(ctx, opts.site, writes); // every path checked before any file is written
     return ExitCode::ok;
 }
 

@@ -1,10 +1,12 @@
-// Where a command's text goes: standard output, one file (--output FILE), or a file inside a
+// Where a command's text goes: standard output, one file (--output FILE), or files inside a
 // Jekyll site tree (--site DIR). Every file is written atomically (atomic_file.hpp).
 #pragma once
 
 #include "context.hpp"
+#include "site_files.hpp"
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -14,16 +16,26 @@ namespace wtool {
 // Throws CommandError (exit 2) when the file cannot be written.
 void write_output(Context& ctx, std::string_view content, const std::string& output_file);
 
-// Writes `content` to `relative` inside the site folder `site_dir`, atomically and only when the
-// file's content changes (missing folders inside the site are created), then prints
-// "created PATH", "updated PATH" or "unchanged PATH" (PATH as `relative` says) unless quiet.
-// `relative` comes from the catalogue key `key` (for messages) and must stay inside the site:
-// not empty, not absolute, no "..". Throws CommandError (exit 2) when the site folder does not
-// exist, the path is not acceptable, or the file cannot be written.
-// With `Existing::keep`, a file that already exists is left as it is, whatever it holds, and
-// nothing is printed for it (for news posts, which organisers may have edited by hand).
+// What to do with a site file that already exists: replace it, or (for news posts, which
+// organisers may have edited by hand) leave it as it is, whatever it holds, and print nothing.
 enum class Existing { replace, keep };
-void write_site_file(Context& ctx, const std::filesystem::path& site_dir, const std::string& relative,
-                     std::string_view key, std::string_view content, Existing existing = Existing::replace);
+
+// One file to write into a site: the rendered file (site_files.hpp) and what to do if it exists.
+struct SiteWrite {
+    SiteFile file;
+    Existing existing = Existing::replace;
+};
+
+// Writes `writes` into the site folder `site_dir`, all or none. Every target is checked before
+// anything is written: the [site] value it comes from (site_path_problem), then the site tree —
+// the target is not a folder, no part of its path is a file where a folder must be, the folder
+// it goes in lets this user create files, and an existing file that would change is not
+// read-only (check_replaceable). If any target fails, nothing is written and CommandError
+// (exit 2) lists every problem. Then each file is written atomically and only when its content
+// changes (missing folders inside the site are created), printing "created PATH", "updated PATH"
+// or "unchanged PATH" (PATH inside the site) unless quiet. Throws CommandError (exit 2) when the
+// site folder does not exist, or when a file cannot be written after all (the tree changed
+// between the check and the write).
+void write_site_files(Context& ctx, const std::filesystem::path& site_dir, std::span<const SiteWrite> writes);
 
 } // namespace wtool

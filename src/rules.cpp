@@ -5,6 +5,7 @@
 #include "ics_calendar.hpp"
 #include "line_index.hpp"
 #include "schedule.hpp"
+#include "site_files.hpp"
 #include "text.hpp"
 #include "urls.hpp"
 
@@ -126,6 +127,7 @@ class RuleRunner {
         check_urls();
         check_schedule_completeness();
         check_calendar_revisions();
+        check_site_paths();
     }
 
   private:
@@ -545,6 +547,23 @@ class RuleRunner {
                 diags_.add(calendar_changed_diagnostic(s, *revision));
             }
         }
+    }
+
+    // The [site] paths that `page` and `news --site` would refuse, by the same check.
+    void check_site_paths() {
+        const auto check = [&](const Text& value, std::string_view key, SitePathKind kind) {
+            if (!value.present) {
+                return; // the defaults are good paths
+            }
+            if (auto problem = site_path_problem(value.value, kind)) {
+                diags_.error("site-path", value.pos,
+                             fmt::format("[site] {} '{}' {}", key, std::string_view(value.value), problem->reason),
+                             std::move(problem->hint));
+            }
+        };
+        check(cat_.site.webinar_page, "webinar_page", SitePathKind::file);
+        check(cat_.site.talks_page, "talks_page", SitePathKind::file);
+        check(cat_.site.news_dir, "news_dir", SitePathKind::folder);
     }
 
     static std::string join_and(const std::vector<std::string>& items) {

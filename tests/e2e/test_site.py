@@ -103,6 +103,83 @@ def test_whole_site(binary, tmp):
           f"'page' without a page or --site is a usage error: {bare.returncode} {bare.stderr!r}")
 
 
+def snapshot(folder):
+    """Every file and folder under `folder` with its bytes and mode, to prove nothing changed."""
+    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None, p.stat().st_mode)
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_all_or_nothing(binary, tmp):
+    """Every target is checked before any file is written: with one bad target (the second), not
+    even the good first page is written, and every problem is listed."""
+    site = tmp / "all-or-nothing"
+    shutil.copytree(SITE, site)
+    talks = site / "_pages/webinar_talks.md"
+    talks.unlink()
+    talks.mkdir()  # a folder where the talks page goes
+    before = snapshot(site)
+    run = wtool(binary, "page", "webinar", "talks", "--site", str(site))
+    check(run.returncode == 2 and run.stdout == "", f"a folder at the second target: exit 2, nothing printed: "
+                                                    f"{run.returncode} {run.stdout!r}")
+    check(run.stderr == f"wtool: error: '{talks}' is a folder; [site] talks_page '_pages/webinar_talks.md' must "
+                        "name a file; nothing was written\n", f"says why: {run.stderr!r}")
+    check(snapshot(site) == before, "nothing was written, not even the first page")
+
+    # Several problems at once, all listed: the webinar page read-only (refused for root too: the
+    # mode allows nobody to write), the talks page a folder, and a file where the news folder goes.
+    webinar = site / "_pages/webinar.md"
+    os.chmod(webinar, 0o444)
+    news = site / "_news"
+    shutil.rmtree(news)
+    news.write_text("not a folder")
+    before = snapshot(site)
+    run = wtool(binary, "page", "--site", str(site))
+    check(run.returncode == 2 and run.stdout == "", f"three problems: exit 2, nothing printed: {run.stdout!r}")
+    lines = run.stderr.splitlines()
+    check(lines[:1] == ["wtool: error: 3 problems with the files to write into the site; nothing was written:"]
+          and len(lines) == 4, f"a list of every problem, each once: {run.stderr!r}")
+    check(f"  '{webinar}' is read-only (mode 0444): refusing to replace it; make it writable (chmod u+w "
+          f"'{webinar}') if it should change" in lines, f"the read-only page is listed: {run.stderr!r}")
+    check(f"  '{talks}' is a folder; [site] talks_page '_pages/webinar_talks.md' must name a file" in lines,
+          f"the folder is listed: {run.stderr!r}")
+    check(f"  '{news}' is a file where [site] news_dir '_news' needs a folder" in lines,
+          f"the news posts' folder is listed: {run.stderr!r}")
+    check(snapshot(site) == before, "nothing was written")
+
+    # Unchanged content needs no write: a read-only page that is up to date is no problem.
+    os.chmod(webinar, 0o644)
+    talks.rmdir()
+    news.unlink()
+    check(wtool(binary, "page", "webinar", "--site", str(site)).returncode == 0, "the webinar page is written")
+    os.chmod(webinar, 0o444)
+    run = wtool(binary, "page", "webinar", "--site", str(site))
+    check(run.returncode == 0 and run.stdout == "unchanged _pages/webinar.md\n",
+          f"a read-only page that would not change: {run.returncode} {run.stdout!r} {run.stderr!r}")
+    os.chmod(webinar, 0o644)
+
+    # news --site checks its one target the same way.
+    news.write_text("not a folder")
+    run = wtool(binary, "news", "9", "--site", str(site))
+    check(run.returncode == 2 and f"'{news}' is a file where [site] news_dir '_news' needs a folder; nothing was "
+          "written" in run.stderr, f"news --site: {run.stderr!r}")
+
+
+def test_links_kept(binary, tmp):
+    """A page that is a symbolic link (a site sharing a page with another) stays a link; the
+    file it leads to gets the new content."""
+    site = tmp / "linked"
+    shutil.copytree(SITE, site)
+    shared = tmp / "shared-webinar.md"
+    shutil.move(site / "_pages/webinar.md", shared)
+    (site / "_pages/webinar.md").symlink_to(shared)
+    run = wtool(binary, "page", "webinar", "--site", str(site))
+    check(run.returncode == 0 and run.stdout == "updated _pages/webinar.md\n", f"written: {run.stdout!r}")
+    check((site / "_pages/webinar.md").is_symlink(), "the page is still a symbolic link")
+    check(shared.read_text(encoding="utf-8") == wtool(binary, "page", "webinar").stdout,
+          "the file it leads to holds the page")
+    check(files_in(site) == files_in(SITE), "no other file was added to the site")
+
+
 def test_empty_site(binary, tmp):
     site = tmp / "empty"
     site.mkdir()
@@ -131,6 +208,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_real_site(binary, pathlib.Path(tmp))
         test_whole_site(binary, pathlib.Path(tmp))
+        test_all_or_nothing(binary, pathlib.Path(tmp))
+        test_links_kept(binary, pathlib.Path(tmp))
         test_empty_site(binary, pathlib.Path(tmp))
         test_output_file(binary, pathlib.Path(tmp))
     if failures:

@@ -296,6 +296,39 @@ TEST_CASE("the remaining rules") {
     }
 }
 
+TEST_CASE("site paths that page and news --site would refuse") {
+    SUBCASE("good paths, and the defaults, are quiet") {
+        const auto d = check(season(1, "date = 2026-03-02\n" + zoom) +
+                             "\n[site]\nwebinar_page = \"_pages/w.md\"\ntalks_page = \"t.md\"\nnews_dir = \"\"\n");
+        const auto rules = rules_of(d);
+        CHECK(std::count(rules.begin(), rules.end(), "site-path") == 0);
+        const auto defaults = rules_of(check(season(1, "date = 2026-03-02\n" + zoom)));
+        CHECK(std::count(defaults.begin(), defaults.end(), "site-path") == 0);
+    }
+    SUBCASE("each bad value is an error at the value") {
+        const std::string body = season(1, "date = 2026-03-02\n" + zoom) +
+                                 "\n[site]\nwebinar_page = \"../w.md\"\ntalks_page = \"_pages/\"\n"
+                                 "news_dir = \"/var/www/_news\"\n";
+        const auto d = check(body);
+        std::vector<Diagnostic> found;
+        for (const Diagnostic& x : d.items()) {
+            if (x.rule == "site-path") {
+                found.push_back(x);
+            }
+        }
+        REQUIRE(found.size() == 3);
+        CHECK(found[0].severity == Severity::error);
+        CHECK(found[0].message == "[site] webinar_page '../w.md' leaves the site folder ('..')");
+        CHECK(found[0].hint == "give a file path inside the site folder, such as '_pages/webinar.md'");
+        CHECK(found[0].pos.line == 20);
+        CHECK(found[0].pos.column == 16);
+        CHECK(found[1].message == "[site] talks_page '_pages/' names a folder, not a file");
+        CHECK(found[2].message == "[site] news_dir '/var/www/_news' is an absolute path");
+        CHECK(found[2].hint ==
+              "give a folder inside the site folder, such as '_news' (\"\" is the site folder itself)");
+    }
+}
+
 TEST_CASE("ambiguous start in the repeated autumn hour") {
     // 2026-10-25 is a Sunday (also reported), and 02:30 happens twice in Copenhagen.
     const auto d = check(season(1, "date = 2026-10-25\ntime = 02:30:00\n" + zoom));
