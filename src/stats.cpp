@@ -1,5 +1,6 @@
 #include "stats.hpp"
 
+#include "markdown_escape.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
 
@@ -181,20 +182,29 @@ std::string upcoming_sentence(const RecordingStats& r) {
 
 // ------------------------------------------------------------------ markdown
 
-// Escapes the characters that Markdown reads inside a table cell, so that catalogue text shows as
-// itself: backslash, backtick, emphasis, links, HTML, pipes, strikethrough and entities. A bare web
-// address would still become a link on GitHub (GFM's autolink extension): the '.' of "www." and
-// the ':' of "://" are escaped too, which breaks the autolink and shows the same text.
+// Catalogue text in a Markdown heading or table cell: escaped as the pages escape a one-line value
+// (markdown_escape.hpp: Markdown, kramdown, and Liquid's "{{" and "{%", since the statistics may go
+// into the Jekyll site; '|' included, so no text ends a cell). A bare web address would still
+// become a link on GitHub (GFM's autolink extension): the '.' of "www." and the ':' of "://" are
+// escaped too, which breaks the autolink and shows the same text.
 std::string markdown_cell(std::string_view s) {
+    const std::string escaped_text = markdown::escape_line(s);
+    const std::string_view escaped = escaped_text;
     std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        const bool www_dot = c == '.' && i >= 3 && text::iequals_ascii(s.substr(i - 3, 3), "www");
-        const bool scheme_colon = c == ':' && s.substr(i + 1, 2) == "//";
-        if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos || www_dot || scheme_colon) {
+    out.reserve(escaped.size());
+    for (std::size_t i = 0; i < escaped.size(); ++i) {
+        const char c = escaped[i];
+        if (c == '\\' && i + 1 < escaped.size()) { // an escape of escape_line's: keep it as it is
+            out += c;
+            out += escaped[++i];
+            continue;
+        }
+        const bool www_dot = c == '.' && i >= 3 && text::iequals_ascii(escaped.substr(i - 3, 3), "www");
+        const bool scheme_colon = c == ':' && escaped.substr(i + 1, 2) == "//";
+        if (www_dot || scheme_colon) {
             out += '\\';
         }
-        out += (c == '\n' || c == '\r') ? ' ' : c;
+        out += c;
     }
     return out;
 }

@@ -55,6 +55,34 @@ def check_chart(svg_path, figures, series_title):
         check(f"{country['country']} {country['speakers']}" in desc, f"desc lacks {country['country']}")
 
 
+def check_hostile_markdown(wtool):
+    """stats --format markdown on the text-safety fixture: every catalogue text reads back as
+    itself through an independent Markdown parser (cmark-gfm, with GFM tables), and nothing Liquid
+    would run ("{{", "{%") reaches a Jekyll site."""
+    hostile = ROOT / "tests" / "data" / "announce" / "hostile.toml"
+    result = subprocess.run([wtool, "stats", "--catalogue", str(hostile), "--now", "2026-02-01T12:00:00Z",
+                             "--format", "markdown"], capture_output=True, text=True, timeout=60)
+    check(result.returncode == 0, f"stats --format markdown failed: {result.stderr}")
+    check("{{" not in result.stdout and "{%" not in result.stdout, "Liquid tags in the Markdown")
+    xml = subprocess.run(["cmark-gfm", "-e", "table", "--to", "xml"], input=result.stdout, capture_output=True,
+                         text=True, check=True).stdout
+    ns = "{http://commonmark.org/xml/1.0}"
+    root = ET.fromstring(xml)
+
+    def text_of(node):
+        return "".join(t.text or "" for t in node.iter() if t.tag in (ns + "text", ns + "code"))
+
+    data = tomllib.loads(hostile.read_text(encoding="utf-8"))
+    heading = root.find(ns + "heading")
+    check(text_of(heading) == "Statistics: " + data["series"]["title"], f"heading {text_of(heading)!r}")
+    cells = [text_of(c) for c in root.iter(ns + "table_cell")]
+    for value in (data["season"][0]["theme"], data["episode"][0]["speaker"][0]["country"],
+                  data["episode"][0]["speaker"][0]["affiliation"]):
+        check(value in cells, f"{value!r} is not a cell of its own: {cells}")
+    check(not any(root.iter(ns + "link")) and not any(root.iter(ns + "html_inline")),
+          "a link or HTML made from catalogue text")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--wtool", required=True)
@@ -102,6 +130,7 @@ country = "</text><script>alert(1)</script>"
         figures = stats(wtool, hostile, tmp / "h.svg")
         check_chart(tmp / "h.svg", figures, "Bias & <Friends> \"quoted\" 'single'")
         check("<script>" not in (tmp / "h.svg").read_text(encoding="utf-8"), "unescaped markup in the SVG")
+        check_hostile_markdown(wtool)
     for f in failures:
         print("FAIL", f)
     print(f"{'FAILED' if failures else 'ok'}: stats ({len(failures)} failures)")

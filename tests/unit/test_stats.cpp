@@ -168,7 +168,7 @@ TEST_CASE("statistics") {
     }
     SUBCASE("markdown escapes catalogue text in cells") {
         const std::string md = render_stats_markdown(stats);
-        CHECK(md.starts_with("# Statistics: T \\<\\&\\> \"S\"\n"));
+        CHECK(md.starts_with("# Statistics: T \\<&\\> \"S\"\n")); // as the pages escape it (markdown_escape)
         CHECK(md.find("| Eden \\| \\<Lab\\> | 1 | 1 |\n") != std::string::npos);
         CHECK(md.find("| country | speakers | talks |\n| --- | ---: | ---: |\n") != std::string::npos);
     }
@@ -177,6 +177,18 @@ TEST_CASE("statistics") {
         linked.institutions[0].name = "www.evil.example and https://evil.example";
         const std::string md = render_stats_markdown(linked);
         CHECK(md.find("| www\\.evil.example and https\\://evil.example |") != std::string::npos);
+    }
+    SUBCASE("markdown: Liquid tags in catalogue text reach Jekyll as text") {
+        Stats liquid = stats;
+        liquid.series_title = "{{ site.title }}";
+        liquid.institutions[0].name = "{% include evil.html %}";
+        liquid.seasons[0].theme = "x }} y %} z";
+        const std::string md = render_stats_markdown(liquid);
+        CHECK(md.starts_with("# Statistics: &#123;&#123; site.title }}\n"));
+        CHECK(md.find("| &#123;% include evil.html %} | 3 | 3 |\n") != std::string::npos);
+        CHECK(md.find("x }} y %} z |\n") != std::string::npos); // closing marks without an opening one are text
+        CHECK(md.find("{{") == std::string::npos);
+        CHECK(md.find("{%") == std::string::npos);
     }
     SUBCASE("json") {
         const auto doc = nlohmann::json::parse(render_stats_json(stats));
