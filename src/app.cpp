@@ -143,6 +143,12 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv,
     return std::nullopt;
 }
 
+// An error message as printed: it quotes what the user typed or a file holds, so its control
+// characters are made visible; the line breaks of a multi-line message stay.
+std::string shown_error(std::string_view message) {
+    return text::visible(message, text::Keep::tabs_and_newlines);
+}
+
 } // namespace
 
 Environment process_environment() {
@@ -203,7 +209,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     }
 
     if (auto unknown = unknown_command(argc, argv, commands)) {
-        env.err << "wtool: error: " << *unknown << "\n";
+        env.err << "wtool: error: " << shown_error(*unknown) << "\n";
         env.err << "Run 'wtool' to list the commands.\n";
         return static_cast<int>(ExitCode::usage);
     }
@@ -217,7 +223,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, env.out, env.err);
     } catch (const CLI::ParseError& e) {
-        env.err << "wtool: error: " << e.what() << "\n";
+        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
         env.err << "Run 'wtool --help' for usage.\n";
         return static_cast<int>(ExitCode::usage);
     }
@@ -241,11 +247,11 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         return static_cast<int>(chosen->run(ctx));
     } catch (const CommandError& e) {
         env.out.flush();
-        env.err << "wtool: error: " << e.what() << "\n";
+        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
         return static_cast<int>(e.code());
     } catch (const std::exception& e) {
         env.out.flush();
-        env.err << "wtool: error: " << e.what() << "\n";
+        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
         return static_cast<int>(ExitCode::usage);
     }
 }

@@ -304,7 +304,7 @@ void show_diagnostics(const Context& ctx, const AppendPlan& plan) {
             shown.push_back(d);
         }
     }
-    ctx.err << render_diagnostics_text(shown, ctx.catalogue.string(), plan.new_text, ctx.err_color);
+    render_diagnostics_text(ctx.err, shown, ctx.catalogue.string(), plan.new_text, ctx.err_color);
 }
 
 [[noreturn]] void refuse_invalid(const Context& ctx, const AppendPlan& plan) {

@@ -94,7 +94,7 @@ void require_current_revisions(const Context& ctx, const Catalogue& cat, const S
     if (changed.empty()) {
         return;
     }
-    ctx.err << render_diagnostics_text(changed, ctx.catalogue.string(), cat.source, ctx.err_color);
+    render_diagnostics_text(ctx.err, changed, ctx.catalogue.string(), cat.source, ctx.err_color);
     throw CommandError(fmt::format("{} changed since {} calendar was recorded; raise calendar_sequence as the hint "
                                    "says, so that calendars update instead of keeping the old details",
                                    changed.size() == 1 ? "a season" : fmt::format("{} seasons", changed.size()),

@@ -82,7 +82,7 @@ class ValueCollector {
         auto email = given("--email", opts_.email, check_email);
         if (!errors_.empty()) {
             for (std::size_t i = 0; i + 1 < errors_.size(); ++i) {
-                ctx_.err << "wtool: error: " << errors_[i] << "\n";
+                ctx_.err << "wtool: error: " << text::visible(errors_[i], text::Keep::tabs_and_newlines) << "\n";
             }
             throw CommandError(errors_.back());
         }
@@ -203,7 +203,7 @@ void check_new_catalogue(const Context& ctx, const std::string& content, const f
     std::vector<Diagnostic> errors;
     std::copy_if(diags.items().begin(), diags.items().end(), std::back_inserter(errors),
                  [](const Diagnostic& d) { return d.severity == Severity::error; });
-    ctx.err << render_diagnostics_text(errors, file.string(), content, ctx.err_color);
+    render_diagnostics_text(ctx.err, errors, file.string(), content, ctx.err_color);
     throw CommandError("internal error: the new catalogue does not validate; nothing was written (please report "
                        "this)");
 }

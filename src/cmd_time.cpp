@@ -238,7 +238,7 @@ std::vector<tz::Zone> zones_from_option(Context& ctx, const std::vector<std::str
     if (!errors.empty()) {
         // Every unknown zone at once: all but the last here, the last as the command's error.
         for (std::size_t i = 0; i + 1 < errors.size(); ++i) {
-            ctx.err << "wtool: error: --to: " << errors[i] << "\n";
+            ctx.err << "wtool: error: --to: " << text::visible(errors[i], text::Keep::tabs_and_newlines) << "\n";
         }
         throw CommandError("--to: " + errors.back());
     }
@@ -297,7 +297,7 @@ std::string render_text(const Moment& m, const std::vector<TableRow>& rows) {
     std::string out;
     if (m.season != nullptr) {
         const tz::ZonedView v = tz::in_zone(m.source, m.instant);
-        out += fmt::format("{}: {} {}, {} {} ({})\n\n", season_title(*m.season),
+        out += fmt::format("{}: {} {}, {} {} ({})\n\n", text::visible(season_title(*m.season)),
                            tz::format_weekday(tz::local_day(v.local)), tz::format_long_date(tz::local_day(v.local)),
                            tz::format_clock_24h(v.local), v.abbrev, m.source.name());
     }

@@ -2,6 +2,7 @@
 
 #include "catalogue_loader.hpp"
 #include "rules.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -33,15 +34,18 @@ ExitCode run_validate(Context& ctx, const ValidateOptions& opts) {
         ctx.out << render_diagnostics_json(diags.items(), file);
     } else {
         const std::string_view source = loaded ? loaded->source.view() : loaded.error().source.view();
-        std::vector<Diagnostic> shown;
+        // Written as they come: a report of many findings never exists as one string.
+        DiagnosticWriter writer(ctx.out, file, source, ctx.out_color);
+        std::size_t shown = 0;
         for (const Diagnostic& d : diags.items()) {
             if (!ctx.quiet || d.severity == Severity::error || opts.strict) {
-                shown.push_back(d);
+                writer.write(d);
+                ++shown;
             }
         }
-        ctx.out << render_diagnostics_text(shown, file, source, ctx.out_color);
-        if (!ctx.quiet || !shown.empty()) {
-            ctx.out << fmt::format("{}: {}\n", file, summary_line(diags.error_count(), diags.warning_count()));
+        if (!ctx.quiet || shown > 0) {
+            ctx.out << fmt::format("{}: {}\n", text::visible(file),
+                                   summary_line(diags.error_count(), diags.warning_count()));
         }
     }
     const bool failed = diags.has_errors() || (opts.strict && diags.warning_count() > 0);

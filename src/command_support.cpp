@@ -28,7 +28,7 @@ Catalogue load_usable_catalogue(const Context& ctx) {
     }
     std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
     const std::string_view source = loaded ? loaded->source.view() : loaded.error().source.view();
-    ctx.err << render_diagnostics_text(errors, ctx.catalogue.string(), source, ctx.err_color);
+    render_diagnostics_text(ctx.err, errors, ctx.catalogue.string(), source, ctx.err_color);
     throw CommandError(fmt::format("'{}' has {} error{}; fix {} first (wtool validate lists every problem)",
                                    ctx.catalogue.string(), errors.size(), errors.size() == 1 ? "" : "s",
                                    errors.size() == 1 ? "it" : "them"));

@@ -1,11 +1,11 @@
 #include "diagnostics.hpp"
 
-#include "line_index.hpp"
 #include "text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace wtool {
 
@@ -48,49 +48,148 @@ Style style_for(Color color) {
     return {};
 }
 
-// The caret line: spaces (tabs kept as tabs) up to the column, then '^'.
-std::string caret_padding(std::string_view line, std::uint32_t column) {
-    std::string pad;
-    std::size_t cp = 1;
-    for (std::size_t i = 0; i < line.size() && cp < column; ++cp) {
-        const auto d = text::decode_utf8(line, i);
-        pad.push_back(line[i] == '\t' ? '\t' : ' ');
-        i += d.length;
+// A quoted source line: at most this many columns, of which at least `quote_context` before the
+// caret when the line is cut (more when the line ends soon after the caret).
+constexpr std::size_t quote_columns = 120;
+constexpr std::size_t quote_context = 60;
+constexpr std::string_view ellipsis = "…";
+
+// The columns `line[from, to)` takes once shown, counting no further than `cap`.
+std::size_t shown_columns(std::string_view line, std::size_t from, std::size_t to, std::size_t cap) {
+    std::size_t columns = 0;
+    for (std::size_t i = from; i < to && columns <= cap;) {
+        const text::VisibleChar c = text::visible_char(line, i, text::Keep::tabs);
+        columns += c.columns();
+        i += c.length;
     }
-    return pad;
+    return columns;
+}
+
+// The start of the character that ends at `end` (> 0) in `line`: the lead byte of the well-formed
+// sequence that ends there, else the single (malformed) byte before it. Every byte that is not a
+// continuation byte starts a character when `line` is read forward, so this agrees with that.
+std::size_t previous_char(std::string_view line, std::size_t end) {
+    for (std::size_t back = 1; back <= 4 && back <= end; ++back) {
+        const auto byte = static_cast<unsigned char>(line[end - back]);
+        if ((byte & 0xC0) != 0x80) {
+            const text::Decoded d = text::decode_utf8(line, end - back);
+            return d.valid && d.length == back ? end - back : end - 1;
+        }
+    }
+    return end - 1;
+}
+
+// A source line as quoted, and the caret line under it (without the gutter and the caret).
+struct Quote {
+    std::string line;
+    std::string padding;
+};
+
+// Quotes `line` with the caret before byte `caret` (a character's start, or the line's end).
+Quote quote_line(std::string_view line, std::size_t caret) {
+    std::size_t start = 0;
+    std::size_t end = line.size();
+    if (shown_columns(line, 0, line.size(), quote_columns) > quote_columns) {
+        // A window: the context before the caret, as much of the rest as fits.
+        const std::size_t after = shown_columns(line, caret, line.size(), quote_columns);
+        const std::size_t before = std::max(quote_context, quote_columns - std::min(after, quote_columns));
+        std::size_t columns = 0;
+        for (start = caret; start > 0;) {
+            const std::size_t previous = previous_char(line, start);
+            columns += text::visible_char(line, previous, text::Keep::tabs).columns();
+            if (columns > before) {
+                break;
+            }
+            start = previous;
+        }
+        columns = 0;
+        for (end = start; end < line.size();) {
+            const text::VisibleChar c = text::visible_char(line, end, text::Keep::tabs);
+            if (columns + c.columns() > quote_columns && end > caret) {
+                break;
+            }
+            columns += c.columns();
+            end += c.length;
+        }
+    }
+    Quote q;
+    if (start > 0) {
+        q.line += ellipsis;
+        q.padding += ' ';
+    }
+    for (std::size_t i = start; i < end;) {
+        const text::VisibleChar c = text::visible_char(line, i, text::Keep::tabs);
+        q.line += c.shown(line, i);
+        if (i < caret) {
+            q.padding.append(c.columns(), line[i] == '\t' ? '\t' : ' ');
+        }
+        i += c.length;
+    }
+    if (end < line.size()) {
+        q.line += ellipsis;
+    }
+    return q;
 }
 
 } // namespace
 
-std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::string_view file,
-                                    std::string_view source, Color color) {
-    if (diags.empty()) { // nothing to quote: spare indexing the lines of a large file
-        return {};
+DiagnosticWriter::DiagnosticWriter(std::ostream& out, std::string_view file, std::string_view source, Color color)
+    : out_(out), file_(text::visible(file)), source_(source), color_(color) {}
+
+std::size_t DiagnosticWriter::caret_offset(std::string_view line, SourcePos pos) {
+    if (cursor_.line != pos.line || cursor_.column > pos.column) {
+        cursor_ = {pos.line, 1, 0};
     }
-    const Style st = style_for(color);
-    const LineIndex lines(source);
-    std::string out;
-    for (const Diagnostic& d : diags) {
-        const std::string_view sev_color = d.severity == Severity::error ? st.red : st.magenta;
-        if (d.pos.known()) {
-            out += fmt::format("{}{}:{}:{}:{} ", st.bold, file, d.pos.line, d.pos.column, st.reset);
-        } else {
-            out += fmt::format("{}{}:{} ", st.bold, file, st.reset);
+    while (cursor_.column < pos.column && cursor_.offset < line.size()) {
+        cursor_.offset += text::decode_utf8(line, cursor_.offset).length;
+        ++cursor_.column;
+    }
+    return cursor_.offset;
+}
+
+void DiagnosticWriter::write(const Diagnostic& d) {
+    const Style st = style_for(color_);
+    const std::string_view sev_color = d.severity == Severity::error ? st.red : st.magenta;
+    buffer_.clear();
+    if (d.pos.known()) {
+        buffer_ += fmt::format("{}{}:{}:{}:{} ", st.bold, file_, d.pos.line, d.pos.column, st.reset);
+    } else {
+        buffer_ += fmt::format("{}{}:{} ", st.bold, file_, st.reset);
+    }
+    buffer_ += fmt::format("{}{}:{} {}{}{} [{}]\n", sev_color, severity_name(d.severity), st.reset, st.bold,
+                           text::visible(d.message), st.reset, text::visible(d.rule));
+    if (d.pos.known()) {
+        if (!lines_) {
+            lines_.emplace(source_);
         }
-        out += fmt::format("{}{}:{} {}{}{} [{}]\n", sev_color, severity_name(d.severity), st.reset, st.bold, d.message,
-                           st.reset, d.rule);
-        const std::string_view line = lines.line(d.pos.line);
-        if (d.pos.known() && !line.empty()) {
+        const std::string_view line = lines_->line(d.pos.line);
+        if (!line.empty()) {
+            const Quote q = quote_line(line, caret_offset(line, d.pos));
             const std::string number = std::to_string(d.pos.line);
             const std::string gutter(number.size(), ' ');
-            out += fmt::format(" {} | {}\n", number, line);
-            out += fmt::format(" {} | {}{}^{}\n", gutter, caret_padding(line, d.pos.column), st.green, st.reset);
-        }
-        if (!d.hint.empty()) {
-            out += fmt::format("  {}hint:{} {}\n", st.cyan, st.reset, d.hint);
+            buffer_ += fmt::format(" {} | {}\n", number, q.line);
+            buffer_ += fmt::format(" {} | {}{}^{}\n", gutter, q.padding, st.green, st.reset);
         }
     }
-    return out;
+    if (!d.hint.empty()) {
+        buffer_ += fmt::format("  {}hint:{} {}\n", st.cyan, st.reset, text::visible(d.hint));
+    }
+    out_ << buffer_;
+}
+
+void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& diags, std::string_view file,
+                             std::string_view source, Color color) {
+    DiagnosticWriter writer(out, file, source, color);
+    for (const Diagnostic& d : diags) {
+        writer.write(d);
+    }
+}
+
+std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::string_view file,
+                                    std::string_view source, Color color) {
+    std::ostringstream out;
+    render_diagnostics_text(out, diags, file, source, color);
+    return std::move(out).str();
 }
 
 std::string summary_line(std::size_t errors, std::size_t warnings) {

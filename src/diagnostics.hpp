@@ -3,9 +3,13 @@
 // Library code collects diagnostics; commands decide how and where to print them.
 #pragma once
 
+#include "line_index.hpp"
 #include "source_pos.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +55,42 @@ enum class Color { no, yes };
 //         |        ^
 //     hint: ...
 // `source` is the file's text, used to quote the offending line; `file` is the name shown.
+// Every text shown (the name, messages, hints, the quoted line) has its control characters made
+// visible (text::visible; tabs of the quoted line stay tabs, and the caret line copies them). A
+// source line wider than 120 columns is quoted as a window of about 120 columns around the
+// column, with "…" where it is cut; the caret stays under its character.
+class DiagnosticWriter {
+  public:
+    // `out` receives each diagnostic as it is written; `source` must outlive the writer.
+    DiagnosticWriter(std::ostream& out, std::string_view file, std::string_view source, Color color);
+
+    void write(const Diagnostic& d);
+
+  private:
+    // Where the last quoted caret was: the next diagnostic on the same line, further right (they
+    // come sorted by position), looks for its column from there, so that many findings on one long
+    // line cost the line's length once, not once each.
+    struct Cursor {
+        std::uint32_t line = 0;
+        std::uint32_t column = 1;
+        std::size_t offset = 0; // in the line
+    };
+
+    std::size_t caret_offset(std::string_view line, SourcePos pos);
+
+    std::ostream& out_;
+    std::string file_; // as shown
+    std::string_view source_;
+    Color color_;
+    std::optional<LineIndex> lines_; // indexed when the first diagnostic quotes a line
+    Cursor cursor_;
+    std::string buffer_; // one diagnostic's text, reused
+};
+
+// Writes each diagnostic of `diags` with a DiagnosticWriter.
+void render_diagnostics_text(std::ostream& out, const std::vector<Diagnostic>& diags, std::string_view file,
+                             std::string_view source, Color color);
+// The same as one string (for small reports and tests).
 std::string render_diagnostics_text(const std::vector<Diagnostic>& diags, std::string_view file,
                                     std::string_view source, Color color);
 

@@ -1,5 +1,7 @@
 #include "links_report.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -17,8 +19,11 @@ bool shown(const LinkResult& r, Detail detail) {
     return detail == Detail::all || is_problem(r.verdict.status);
 }
 
+// Every text the text and Markdown reports show came from a file, a catalogue or the network: its
+// control characters are made visible (text::visible); the JSON report escapes them as JSON does.
 std::string location(const Place& p) {
-    return p.pos.known() ? fmt::format("{}:{}:{}", p.file, p.pos.line, p.pos.column) : p.file;
+    return p.pos.known() ? fmt::format("{}:{}:{}", text::visible(p.file), p.pos.line, p.pos.column)
+                         : text::visible(p.file);
 }
 
 std::string summary_line(const Counts& c) {
@@ -49,11 +54,13 @@ std::string_view color_of(Status s, Color color) {
     return {};
 }
 
-// Escapes text for a Markdown table cell or list item.
-std::string md_escape(std::string_view s) {
+// Escapes text for a Markdown table cell or list item: line feeds become blanks, other controls
+// are made visible.
+std::string md_escape(std::string_view raw) {
+    const std::string s = text::visible(raw, text::Keep::tabs_and_newlines);
     std::string out;
     for (const char c : s) {
-        if (c == '\n' || c == '\r') {
+        if (c == '\n') {
             out += ' ';
             continue;
         }
@@ -65,7 +72,8 @@ std::string md_escape(std::string_view s) {
     return out;
 }
 
-std::string md_link(std::string_view url) {
+std::string md_link(std::string_view raw) {
+    const std::string url = text::visible(raw);
     // An autolink cannot hold blanks or '<' '>'; the collector never yields such URLs, but a
     // catalogue value could: show those as code.
     if (url.find_first_of(" <>`\n") == std::string_view::npos) {
@@ -149,19 +157,19 @@ std::string render_text(const std::vector<LinkResult>& results, Detail detail, C
         }
         const Place& first = r.places.front();
         out += fmt::format("{}: {}{}{}: {}", location(first), color_of(r.verdict.status, color),
-                           status_name(r.verdict.status), reset, r.target.url);
+                           status_name(r.verdict.status), reset, text::visible(r.target.url));
         if (!first.where.empty()) {
-            out += fmt::format(" ({})", first.where);
+            out += fmt::format(" ({})", text::visible(first.where));
         }
-        out += fmt::format(": {}", r.verdict.detail);
+        out += fmt::format(": {}", text::visible(r.verdict.detail));
         if (r.reused) {
             out += " (reused)";
         }
-        out += fmt::format(" [{}]\n", r.verdict.kind);
+        out += fmt::format(" [{}]\n", text::visible(r.verdict.kind));
         for (std::size_t i = 1; i < r.places.size(); ++i) {
             out += fmt::format("  also at {}", location(r.places[i]));
             if (!r.places[i].where.empty()) {
-                out += fmt::format(" ({})", r.places[i].where);
+                out += fmt::format(" ({})", text::visible(r.places[i].where));
             }
             out += '\n';
         }

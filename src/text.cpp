@@ -342,4 +342,93 @@ std::string ordinal_word(long n) {
     return cardinal_words(high) + " and " + ordinal_word(rest);
 }
 
+// ---- Outside text on a terminal ----------------------------------------------------------------
+
+namespace {
+
+bool shown_as_it_is(char32_t cp, Keep keep) {
+    if (cp < 0x20) {
+        return (cp == '\t' && keep != Keep::nothing) || (cp == '\n' && keep == Keep::tabs_and_newlines);
+    }
+    if (cp < 0x7F) {
+        return true;
+    }
+    if (cp <= 0x9F) { // DEL and the C1 controls
+        return false;
+    }
+    const bool bidi_control = cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+                              (cp >= 0x2066 && cp <= 0x2069);
+    const bool separator = cp == 0x2028 || cp == 0x2029; // line and paragraph separators
+    return !bidi_control && !separator;
+}
+
+constexpr std::string_view hex_digits = "0123456789ABCDEF";
+
+} // namespace
+
+VisibleChar visible_char(std::string_view s, std::size_t pos, Keep keep) {
+    const Decoded d = decode_utf8(s, pos);
+    VisibleChar c;
+    c.length = d.length;
+    if (!d.valid) {
+        const auto byte = static_cast<unsigned char>(s[pos]);
+        c.escape = {'\\', 'x', hex_digits[byte >> 4], hex_digits[byte & 0xF]};
+        c.escape_size = 4;
+    } else if (!shown_as_it_is(d.code_point, keep)) {
+        const auto cp = static_cast<std::uint32_t>(d.code_point); // at most U+2069: four digits
+        c.escape = {'\\',
+                    'u',
+                    hex_digits[(cp >> 12) & 0xF],
+                    hex_digits[(cp >> 8) & 0xF],
+                    hex_digits[(cp >> 4) & 0xF],
+                    hex_digits[cp & 0xF]};
+        c.escape_size = 6;
+    }
+    return c;
+}
+
+std::size_t visible_prefix_length(std::string_view s, Keep keep) {
+    std::size_t i = printable_ascii_prefix_length(s);
+    while (i < s.size()) {
+        const VisibleChar c = visible_char(s, i, keep);
+        if (c.escape_size != 0) {
+            return i;
+        }
+        i += c.length;
+        i += printable_ascii_prefix_length(s.substr(i));
+    }
+    return i;
+}
+
+void append_visible(std::string& out, std::string_view s, Keep keep) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t plain = visible_prefix_length(s.substr(i), keep);
+        out.append(s.substr(i, plain));
+        i += plain;
+        if (i < s.size()) {
+            const VisibleChar c = visible_char(s, i, keep);
+            out.append(c.shown(s, i));
+            i += c.length;
+        }
+    }
+}
+
+std::string visible(std::string_view s, Keep keep) {
+    if (visible_prefix_length(s, keep) == s.size()) {
+        return std::string(s);
+    }
+    std::string out;
+    out.reserve(s.size() + 16);
+    append_visible(out, s, keep);
+    return out;
+}
+
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t i = digits.size(); i > 3; i -= 3) {
+        digits.insert(i - 3, 1, ',');
+    }
+    return digits;
+}
+
 } // namespace wtool::text

@@ -2,6 +2,7 @@
 // edit distance for "did you mean" suggestions, and line splitting.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -80,5 +81,55 @@ std::vector<std::string_view> split_lines(std::string_view s);
 std::string ordinal_suffixed(long n);
 // English ordinal words: 1 -> "first", 9 -> "ninth", 21 -> "twenty-first", 100 -> "one hundredth".
 std::string ordinal_word(long n);
+
+// ---- Outside text on a terminal ----------------------------------------------------------------
+//
+// A catalogue, a web page or an HTTP header may hold characters that act on a terminal instead of
+// being shown: ESC starts colour, cursor and title sequences, BEL rings, CR returns to the start of
+// the line, the C1 controls (U+0080 to U+009F) are eight-bit escape sequences, the bidi controls
+// reorder what follows, U+2028 and U+2029 break lines, and a malformed UTF-8 byte may start any of
+// these in a terminal that reads another encoding. Every text that reaches a terminal or a text
+// report passes through `visible`, which spells those characters out the way JSON does.
+
+// Which layout characters `visible` leaves as they are; every character it does not escape stays too.
+enum class Keep {
+    nothing,           // one-line texts (messages, titles, URLs): tab and line feed are escaped
+    tabs,              // a quoted source line: tabs stay, so that the caret line under it can copy them
+    tabs_and_newlines, // a multi-line message (`wtool: error: ...`): tabs and line feeds stay
+};
+
+// How `visible` shows one character: `length` bytes of the text, as they are (`escape_size` 0) or
+// as the escape in `escape` ("\u001B" for a character, "\xE9" for a malformed byte).
+struct VisibleChar {
+    std::size_t length = 1;
+    std::array<char, 6> escape{};
+    std::size_t escape_size = 0;
+
+    // The columns it takes once shown, counting a character as one column (as the diagnostics'
+    // column numbers do).
+    [[nodiscard]] std::size_t columns() const { return escape_size == 0 ? 1 : escape_size; }
+    // What to show for it: the `length` bytes of `s` at `pos`, or the escape.
+    [[nodiscard]] std::string_view shown(std::string_view s, std::size_t pos) const {
+        return escape_size == 0 ? s.substr(pos, length) : std::string_view(escape.data(), escape_size);
+    }
+};
+
+// The character of `s` at `pos` (< s.size()) as `visible` shows it. Escaped are: the C0 controls
+// (U+0000 to U+001F; tab and line feed as `keep` says), DEL, the C1 controls, the bidi controls
+// (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), U+2028 and U+2029, each as
+// "\uXXXX" (four upper-case hex digits), and each byte of a malformed UTF-8 sequence as "\xNN".
+VisibleChar visible_char(std::string_view s, std::size_t pos, Keep keep = Keep::nothing);
+
+// Length of the longest prefix of `s` that `visible` leaves as it is.
+std::size_t visible_prefix_length(std::string_view s, Keep keep = Keep::nothing);
+
+// `s` with every character `visible_char` escapes spelt out; `s` itself (copied) when there is
+// none, found fast on printable ASCII. A backslash stays a backslash: the result is for reading,
+// not for decoding back.
+std::string visible(std::string_view s, Keep keep = Keep::nothing);
+void append_visible(std::string& out, std::string_view s, Keep keep = Keep::nothing);
+
+// 1997 -> "1,997": a count for people.
+std::string thousands(std::size_t n);
 
 } // namespace wtool::text

@@ -179,6 +179,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, b"Bad Request")
         if video == "NOTJSON0001":
             return self.reply(200, b"<html><body>Sign in to confirm</body></html>")
+        if video == "HOSTILE0001":  # a title that would retitle the terminal, clear it and reverse the text
+            title = "Talk \x1b]0;pwned\x07\x1b[2J\u202eevil"
+            return self.reply(200, json.dumps({"type": "video", "title": title, "version": "1.0"}).encode(),
+                              content_type="application/json")
         if video == "RATELIMIT01":
             if nth_for_video(video) == 1:
                 return self.reply(429, b"slow down", {"Retry-After": "1"})
@@ -221,6 +225,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(302, b"", {"Location": "http://other.test/loop-b"})
         if path == "/loop-b":
             return self.reply(301, b"", {"Location": "/loop-a"})
+        if path == "/hostile-redirect":  # header values are bytes: a raw ESC and a U+202E in UTF-8
+            return self.reply(302, b"", {"Location": "http://other.test/\x1b[31mred" + BIDI_OVERRIDE_LATIN1})
+        if path == "/hostile-botwall":
+            return self.reply(403, b"", {"cf-mitigated": "challenge\x1b[2J" + BIDI_OVERRIDE_LATIN1})
         if path == "/botwall":
             return self.reply(403, b"<p>Just a moment...</p>", {"cf-mitigated": "challenge"})
         if path == "/no-head":
@@ -237,6 +245,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.huge(b"<p>")
         return self.reply(404, b"Not Found")
 
+
+# http.server writes header values as Latin-1: this is U+202E RIGHT-TO-LEFT OVERRIDE's UTF-8 bytes.
+BIDI_OVERRIDE_LATIN1 = "\u202e".encode("utf-8").decode("latin-1")
 
 VIDEO_HITS = {}
 VIDEO_LOCK = threading.Lock()
@@ -488,6 +499,32 @@ def test_state_through_link(wtool, port, tmp):
           {"http://other.test/ok", "http://other.test/gone"}, str(saved))
 
 
+def test_hostile_texts(wtool, port, tmp):
+    """A YouTube title and HTTP headers with escape sequences and bidi controls: the text and
+    Markdown reports show them spelt out (\\u001B), the JSON report keeps them (JSON-escaped)."""
+    links = ("https://www.youtube.com/watch?v=HOSTILE0001\nhttp://other.test/hostile-redirect\n"
+             "http://other.test/hostile-botwall\n")
+    raw = ["\x1b", "\x07", "\u202e"]
+    for fmt in ("text", "markdown"):
+        proc, _ = run_wtool(wtool, port, ["-", "--format", fmt, "--retries", "0"], stdin=links)
+        out = proc.stdout
+        check(f"hostile {fmt}: exit 1 (the redirect is malformed)", proc.returncode == 1, out + proc.stderr)
+        check(f"hostile {fmt}: no raw control character", not any(c in out for c in raw), repr(out))
+        # Markdown escapes the backslash of the spelt-out character too.
+        bs = "\\" if fmt == "markdown" else ""
+        check(f"hostile {fmt}: the title spelt out",
+              f"Talk {bs}\\u001B{bs}]0;pwned{bs}\\u0007{bs}\\u001B{bs}[2J{bs}\\u202Eevil" in out, out)
+        check(f"hostile {fmt}: the Location header spelt out",
+              f"'http://other.test/{bs}\\u001B{bs}[31mred{bs}\\u202E'" in out, out)
+        check(f"hostile {fmt}: the bot wall's header spelt out",
+              f"cf-mitigated: challenge{bs}\\u001B{bs}[2J{bs}\\u202E" in out, out)
+    proc, _ = run_wtool(wtool, port, ["-", "--format", "json", "--retries", "0"], stdin=links)
+    found = {link["url"]: link["detail"] for link in json.loads(proc.stdout)["links"]}
+    check("hostile json: the title as YouTube gave it",
+          found.get("https://www.youtube.com/watch?v=HOSTILE0001") ==
+          "YouTube knows it: \"Talk \x1b]0;pwned\x07\x1b[2J\u202eevil\"", str(found))
+
+
 CATALOGUE = """[series]
 title = "A series"
 timezone = "Europe/Copenhagen"
@@ -587,6 +624,7 @@ def main():
             test_state_and_fail_after(wtool, port, tmp)
             test_shared_state(wtool, port, tmp)
             test_state_through_link(wtool, port, tmp)
+            test_hostile_texts(wtool, port, tmp)
             test_catalogue(wtool, port, tmp)
             os.chdir("/")
     finally:

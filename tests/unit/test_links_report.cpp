@@ -139,3 +139,42 @@ TEST_CASE("Markdown reports") {
                    "- expired: <https://x.zoom.us/j/1> (`e.toml:16:13` season 1 zoom\\_url): season 1 has begun\n\n"
                    "</details>\n") != std::string::npos);
 }
+
+TEST_CASE("reports show the control characters of outside texts visibly") {
+    // A title from YouTube, a Location header, a URL and a place from a catalogue, all hostile.
+    std::vector<LinkResult> rs;
+    rs.push_back(result("https://www.youtube.com/watch?v=AUYmTQrZsRA",
+                        {Status::ok, "ok", "YouTube knows it: \"\x1b]0;pwned\a\u202Eevil\"", 200},
+                        {at("e\x1b.toml", 20, 14, Role::recording, "S01\u009BE01 recording", 1)}));
+    rs.push_back(
+        result("https://example.org/a\u202Eb",
+               {Status::broken, "bad-redirect", "redirects to 'javascript:\x1b[2J', which is not http or https", 302},
+               {at("e.toml", 21, 14, Role::homepage, "S01E01 speaker 1 homepage", 1),
+                at("e.toml", 22, 1, Role::text, "x\ry")}));
+    const auto raw = [](const std::string& s) {
+        return s.find('\x1b') != std::string::npos || s.find('\a') != std::string::npos ||
+               s.find('\r') != std::string::npos || s.find("\u009B") != std::string::npos ||
+               s.find("\u202E") != std::string::npos;
+    };
+    SUBCASE("text") {
+        const std::string out = render_text(rs, Detail::all, Color::no);
+        CHECK_FALSE(raw(out));
+        CHECK(out.find("e\\u001B.toml:20:14: ok: https://www.youtube.com/watch?v=AUYmTQrZsRA (S01\\u009BE01 "
+                       "recording): YouTube knows it: \"\\u001B]0;pwned\\u0007\\u202Eevil\" [ok]\n") !=
+              std::string::npos);
+        CHECK(out.find("redirects to 'javascript:\\u001B[2J'") != std::string::npos);
+        CHECK(out.find("https://example.org/a\\u202Eb") != std::string::npos);
+        CHECK(out.find("also at e.toml:22:1 (x\\u000Dy)") != std::string::npos);
+    }
+    SUBCASE("markdown") {
+        const std::string out = render_markdown(rs, Detail::all);
+        CHECK_FALSE(raw(out));
+        CHECK(out.find("YouTube knows it: \"\\\\u001B\\]0;pwned\\\\u0007\\\\u202Eevil\"") != std::string::npos);
+        CHECK(out.find("<https://example.org/a\\u202Eb>") != std::string::npos);
+        CHECK(out.find("`e\\u001B.toml:20:14` S01\\\\u009BE01 recording") != std::string::npos);
+    }
+    SUBCASE("json keeps the texts, escaped as JSON escapes them") {
+        const auto doc = nlohmann::json::parse(render_json(rs, Detail::all));
+        CHECK(doc["links"][0]["detail"] == "YouTube knows it: \"\x1b]0;pwned\a\u202Eevil\"");
+    }
+}

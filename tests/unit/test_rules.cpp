@@ -248,6 +248,19 @@ TEST_CASE("locating offsets inside string literals") {
     CHECK(locate_in_value(src, {5, 5}, 1) == SourcePos{5, 7});
 }
 
+TEST_CASE("the findings of one value are placed in one walk, across lines and escapes") {
+    const auto d = check(season(1, "date = 2026-03-02\nzoom_url = \"https://x.zoom.us/j/1\"\n"
+                                   "theme = \"\"\"\nx\u200B\ny\\u00ADz\u200B\"\"\""));
+    std::vector<std::pair<std::string, SourcePos>> found;
+    for (const Diagnostic& x : d.items()) {
+        found.emplace_back(x.rule, x.pos);
+    }
+    CHECK(found == std::vector<std::pair<std::string, SourcePos>>{{"invisible-character", {11, 2}},
+                                                                  {"newline-in-field", {11, 3}},
+                                                                  {"invisible-character", {12, 2}},
+                                                                  {"invisible-character", {12, 9}}});
+}
+
 TEST_CASE("the remaining rules") {
     SUBCASE("out-of-range, duplicate-time and time-seconds come from the loader") {
         Diagnostics diags;
@@ -344,4 +357,63 @@ TEST_CASE("seasons beyond the tz data") {
     CHECK(d.severity == Severity::error);
     CHECK(d.message.find("season 1 on 2040-07-02 is too far ahead") == 0);
     CHECK(rules_of(check(season(1, "date = 2037-12-28\n" + zoom))).empty());
+}
+
+TEST_CASE("many findings of a kind in one value are folded") {
+    const auto with_theme = [](const std::string& theme) {
+        return check(season(1, "date = 2026-03-02\nzoom_url = \"https://x.zoom.us/j/1\"\ntheme = \"" + theme + "\""));
+    };
+    SUBCASE("three reported, the rest counted at the fourth") {
+        std::string theme;
+        for (int i = 0; i < 2000; ++i) {
+            theme += "ab\u00AD";
+        }
+        const auto d = with_theme(theme);
+        REQUIRE(d.items().size() == 4);
+        for (std::size_t i = 0; i < 3; ++i) {
+            CHECK(d.items()[i].message == "invisible character U+00AD SOFT HYPHEN in season 1 theme");
+            CHECK(d.items()[i].pos == SourcePos{10, static_cast<std::uint32_t>(12 + 3 * i)});
+        }
+        const Diagnostic& more = d.items()[3];
+        CHECK(more.rule == "invisible-character");
+        CHECK(more.severity == Severity::warning);
+        CHECK(more.message == "and 1,997 more invisible characters U+00AD SOFT HYPHEN in season 1 theme");
+        CHECK(more.hint == "delete them: they are usually pasted in by accident and break search and sorting");
+        CHECK(more.pos == SourcePos{10, 21});
+    }
+    SUBCASE("each character counted on its own, in the value's order; a few are reported as before") {
+        const auto d = with_theme("a\u00AD\u00AD\u00AD\u00ADb\u200B\u200B\u200Bc\\u0007\\u0007\\u0007\\u0007\\u0007");
+        std::vector<std::string> messages;
+        for (const Diagnostic& x : d.items()) {
+            messages.push_back(x.message);
+        }
+        CHECK(messages == std::vector<std::string>{
+                              "invisible character U+00AD SOFT HYPHEN in season 1 theme",
+                              "invisible character U+00AD SOFT HYPHEN in season 1 theme",
+                              "invisible character U+00AD SOFT HYPHEN in season 1 theme",
+                              "and 1 more invisible character U+00AD SOFT HYPHEN in season 1 theme",
+                              "invisible character U+200B ZERO WIDTH SPACE in season 1 theme",
+                              "invisible character U+200B ZERO WIDTH SPACE in season 1 theme",
+                              "invisible character U+200B ZERO WIDTH SPACE in season 1 theme",
+                              "control character U+0007 in season 1 theme",
+                              "control character U+0007 in season 1 theme",
+                              "control character U+0007 in season 1 theme",
+                              "and 2 more control characters U+0007 in season 1 theme",
+                          });
+        CHECK(d.items()[3].pos == SourcePos{10, 14}); // the fourth soft hyphen
+        CHECK(d.items().back().pos == SourcePos{10, 38}); // the fourth \u0007
+        CHECK(d.items().back().severity == Severity::error);
+        CHECK(d.items().back().rule == "control-character");
+        CHECK(d.items().back().hint == "delete them");
+    }
+    SUBCASE("line breaks and garbled words") {
+        const auto d = with_theme("a\\nb\\nc\\nd\\ne\\nf");
+        REQUIRE(d.items().size() == 4);
+        CHECK(d.items()[3].message == "and 2 more line breaks in season 1 theme");
+        CHECK(d.items()[3].rule == "newline-in-field");
+        const auto m = with_theme("Jim√©nez S√°nchez Jos√© Mu√±oz");
+        REQUIRE(m.items().size() == 4);
+        CHECK(m.items()[3].message == "and 1 more garbled word in season 1 theme");
+        CHECK(m.items()[3].rule == "mojibake");
+    }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace wtool;
 
@@ -150,4 +151,77 @@ TEST_CASE("utf-8 validation agrees with decoding") {
             }
         }
     }
+}
+
+TEST_CASE("visible: characters that act on a terminal are spelt out") {
+    SUBCASE("nothing to escape: the text as it is") {
+        CHECK(text::visible("") == "");
+        CHECK(text::visible("plain ASCII, punctuation ~!@#$%^&*()") == "plain ASCII, punctuation ~!@#$%^&*()");
+        CHECK(text::visible("café 👀 Ελληνικά עברית \u00AD\u200B") == "café 👀 Ελληνικά עברית \u00AD\u200B");
+        CHECK(text::visible("a\\u001B stays as typed") == "a\\u001B stays as typed");
+        CHECK(text::visible_prefix_length("abc") == 3);
+    }
+    SUBCASE("C0 controls and DEL") {
+        CHECK(text::visible("\x1b[31mred\x1b[0m") == "\\u001B[31mred\\u001B[0m");
+        CHECK(text::visible("bell\a") == "bell\\u0007");
+        CHECK(text::visible(std::string_view("nul\0x", 5)) == "nul\\u0000x");
+        CHECK(text::visible("cr\rlf\n") == "cr\\u000Dlf\\u000A");
+        CHECK(text::visible("del\x7f") == "del\\u007F");
+        CHECK(text::visible("\x1f") == "\\u001F");
+        CHECK(text::visible_prefix_length("ab\x1b") == 2);
+    }
+    SUBCASE("tab and line feed as asked") {
+        CHECK(text::visible("a\tb\nc") == "a\\u0009b\\u000Ac");
+        CHECK(text::visible("a\tb\nc", text::Keep::tabs) == "a\tb\\u000Ac");
+        CHECK(text::visible("a\tb\nc\r", text::Keep::tabs_and_newlines) == "a\tb\nc\\u000D");
+    }
+    SUBCASE("C1 controls") {
+        CHECK(text::visible("\u0080") == "\\u0080");
+        CHECK(text::visible("csi\u009B2J") == "csi\\u009B2J");
+        CHECK(text::visible("\u009F") == "\\u009F");
+        CHECK(text::visible("\u00A0") == "\u00A0"); // NO-BREAK SPACE is printable
+    }
+    SUBCASE("bidi controls and the Unicode line separators") {
+        for (const char32_t cp : {U'\u061C', U'\u200E', U'\u200F', U'\u202A', U'\u202B', U'\u202C', U'\u202D',
+                                  U'\u202E', U'\u2066', U'\u2067', U'\u2068', U'\u2069', U'\u2028', U'\u2029'}) {
+            std::string s = "x";
+            text::append_utf8(s, cp);
+            CHECK(text::visible(s) == fmt::format("x\\u{:04X}", static_cast<std::uint32_t>(cp)));
+        }
+        CHECK(text::visible("\u2029\u202F\u2065\u206A") == "\\u2029\u202F\u2065\u206A"); // neighbours stay
+        CHECK(text::visible("evil\u202Etxt.exe") == "evil\\u202Etxt.exe");
+    }
+    SUBCASE("malformed UTF-8, byte by byte") {
+        CHECK(text::visible("caf\xE9") == "caf\\xE9");
+        CHECK(text::visible("\xC0\xAF") == "\\xC0\\xAF");          // overlong
+        CHECK(text::visible("\xED\xA0\x80") == "\\xED\\xA0\\x80"); // surrogate
+        CHECK(text::visible("\xE2\x80") == "\\xE2\\x80");          // truncated
+        CHECK(text::visible("\xFF ok") == "\\xFF ok");
+    }
+    SUBCASE("one character at a time, with its width") {
+        const text::VisibleChar esc = text::visible_char("\x1b", 0);
+        CHECK(esc.length == 1);
+        CHECK(esc.columns() == 6);
+        CHECK(esc.shown("\x1b", 0) == "\\u001B");
+        const text::VisibleChar e = text::visible_char("é", 0);
+        CHECK(e.length == 2);
+        CHECK(e.columns() == 1);
+        CHECK(e.shown("é", 0) == "é");
+        CHECK(text::visible_char("\u202E", 0).length == 3);
+        CHECK(text::visible_char("\xE9", 0).columns() == 4);
+    }
+    SUBCASE("long texts") {
+        const std::string clean(100'000, 'a');
+        CHECK(text::visible(clean) == clean);
+        std::string dirty = clean + "\x1b" + clean;
+        CHECK(text::visible(dirty) == clean + "\\u001B" + clean);
+    }
+}
+
+TEST_CASE("thousands") {
+    CHECK(text::thousands(0) == "0");
+    CHECK(text::thousands(999) == "999");
+    CHECK(text::thousands(1000) == "1,000");
+    CHECK(text::thousands(1997) == "1,997");
+    CHECK(text::thousands(1234567) == "1,234,567");
 }
