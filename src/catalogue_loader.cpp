@@ -528,11 +528,20 @@ std::span<const std::string_view> table_kinds() {
 
 std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const std::filesystem::path& name,
                                                       Diagnostics& diags) {
-    if (!check_utf8(source.view(), diags)) {
+    std::string_view content = source.view();
+    if (content.starts_with(text::byte_order_mark)) {
+        // Read past, as toml++ does (so columns on line 1 count from the character after it), but
+        // reported: Python's tomllib, for one, refuses the file.
+        diags.warning("byte-order-mark", {1, 1}, "the file starts with a UTF-8 byte-order mark",
+                      "save it as UTF-8 without a byte-order mark (BOM): Python's tomllib and other TOML tools "
+                      "refuse the file");
+        content.remove_prefix(text::byte_order_mark.size());
+    }
+    if (!check_utf8(content, diags)) {
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid UTF-8", std::move(source)});
     }
-    auto doc = toml_tree::parse_document(source.view(), name.string());
+    auto doc = toml_tree::parse_document(content, name.string());
     if (!doc) {
         diags.error("toml-syntax", doc.error().pos, std::move(doc.error().message));
         return std::unexpected(

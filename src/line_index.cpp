@@ -7,7 +7,7 @@
 namespace wtool {
 
 LineIndex::LineIndex(std::string_view source) : source_(source) {
-    starts_.push_back(0);
+    starts_.push_back(source.starts_with(text::byte_order_mark) ? text::byte_order_mark.size() : 0);
     for (std::size_t nl = source.find('\n'); nl != std::string_view::npos; nl = source.find('\n', nl + 1)) {
         starts_.push_back(nl + 1);
     }
@@ -25,8 +25,8 @@ std::size_t LineIndex::offset_of(SourcePos pos) const {
 }
 
 SourcePos LineIndex::position_at(std::size_t offset) const {
-    offset = std::min(offset, source_.size());
-    // The last line start at or before the offset; starts_[0] == 0, so there is one.
+    offset = std::clamp(offset, starts_.front(), source_.size());
+    // The last line start at or before the offset; the first is at or before it.
     const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
     const auto line = static_cast<std::size_t>(after - starts_.begin());
     const std::size_t begin = starts_[line - 1];

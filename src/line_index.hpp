@@ -1,7 +1,8 @@
 // Lines of a source text, indexed once: byte offset <-> line:column (1-based, columns in Unicode
 // code points, as toml++ and the diagnostics count them). Every lookup costs one line's length
 // (plus a binary search), not the file's, so positioning many findings or links in a large
-// catalogue stays linear.
+// catalogue stays linear. A byte-order mark at the start belongs to no line: line 1 starts after
+// it, so columns on line 1 count from the character after it, as toml++ counts them.
 #pragma once
 
 #include "source_pos.hpp"
@@ -22,8 +23,8 @@ class LineIndex {
     // line's end gives the offset of the line's end (its '\n', or the end of the text).
     [[nodiscard]] std::size_t offset_of(SourcePos pos) const;
 
-    // Line and column of byte `offset` (clamped to the text's size), which should be the first
-    // byte of a character.
+    // Line and column of byte `offset` (clamped to the text's size, and to line 1's start), which
+    // should be the first byte of a character.
     [[nodiscard]] SourcePos position_at(std::size_t offset) const;
 
     // Line `line` without its line ending ("\n" or "\r\n"); empty when out of range.

@@ -10,6 +10,7 @@
 #include "urls.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
 #include <map>
 #include <unordered_map>
@@ -357,27 +358,35 @@ class RuleRunner {
         return highest + 1;
     }
 
-    // "s3e1", "S0301", "S03-E01" -> "S03E01", when the intent is clear.
+    // "s3e1", "S0301", "S03-E01" -> "S03E01", when the intent is clear. A number too large for an
+    // int ("S2147483648E01") makes the intent unclear.
     static std::optional<std::string> normalise_code(std::string_view code) {
         std::vector<int> numbers;
+        bool too_large = false;
+        const auto add = [&](std::string_view digits) {
+            int value = 0;
+            const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+            too_large |= ec != std::errc{} || end != digits.data() + digits.size();
+            numbers.push_back(value);
+        };
         std::string digits;
         for (char c : code) {
             if (c >= '0' && c <= '9') {
                 digits.push_back(c);
             } else if (!digits.empty()) {
-                numbers.push_back(std::stoi(digits));
+                add(digits);
                 digits.clear();
             }
         }
         if (!digits.empty()) {
             if (numbers.empty() && digits.size() == 4) { // "S0301": two digits each
-                numbers.push_back(std::stoi(digits.substr(0, 2)));
-                numbers.push_back(std::stoi(digits.substr(2)));
+                add(std::string_view(digits).substr(0, 2));
+                add(std::string_view(digits).substr(2));
             } else if (digits.size() <= 6) {
-                numbers.push_back(std::stoi(digits));
+                add(digits);
             }
         }
-        if (numbers.size() != 2 || numbers[0] == 0 || numbers[1] == 0) {
+        if (too_large || numbers.size() != 2 || numbers[0] == 0 || numbers[1] == 0) {
             return std::nullopt;
         }
         return format_episode_code(numbers[0], numbers[1]);

@@ -177,20 +177,34 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return prev[m];
 }
 
+std::optional<std::size_t> typo_score(std::string_view word, std::string_view candidate) {
+    if (word.size() > max_typo_word) {
+        return std::nullopt;
+    }
+    const std::size_t budget = std::max<std::size_t>(1, (word.size() + 2) / 3);
+    // The edit distance is at least the difference in length.
+    const std::size_t length_difference =
+        word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    if (length_difference <= budget) {
+        if (const std::size_t d = edit_distance(word, candidate); d <= budget) {
+            return d;
+        }
+    }
+    // A word that starts a longer candidate is a likely abbreviation.
+    if (word.size() >= 3 && candidate.size() > word.size() && starts_with_icase(candidate, word)) {
+        return budget;
+    }
+    return std::nullopt;
+}
+
 namespace {
 template <class Str>
 std::vector<std::string> closest_impl(std::string_view word, std::span<const Str> candidates, std::size_t limit) {
-    const std::size_t budget = std::max<std::size_t>(1, (word.size() + 2) / 3);
     std::vector<std::pair<std::size_t, std::string_view>> scored;
     for (const auto& c : candidates) {
         const std::string_view cand(c);
-        std::size_t d = edit_distance(word, cand);
-        // A word that is a prefix of a candidate (or vice versa) is a likely abbreviation.
-        if (d > budget && cand.size() > word.size() && starts_with_icase(cand, word) && word.size() >= 3) {
-            d = budget;
-        }
-        if (d <= budget) {
-            scored.emplace_back(d, cand);
+        if (const std::optional<std::size_t> d = typo_score(word, cand)) {
+            scored.emplace_back(*d, cand);
         }
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });

@@ -37,6 +37,9 @@ inline Decoded decode_utf8(std::string_view s, std::size_t pos) {
     return decode_utf8_long(s, pos);
 }
 
+// U+FEFF in UTF-8, as some editors write it at the start of a file: a byte-order mark (BOM).
+inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 
@@ -61,8 +64,21 @@ bool starts_with_icase(std::string_view s, std::string_view prefix);
 // case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidates closest to `word`, best first: at most `limit`, and only those within a
-// distance that makes a typo plausible (about a third of the word's length, at least 1).
+// The longest word (in bytes) that "did you mean" looks for: longer ones get no suggestion. No
+// key, command, zone name or episode code is that long, and the bound keeps the cost of a
+// suggestion small whatever a catalogue or a command line holds.
+inline constexpr std::size_t max_typo_word = 64;
+
+// How plausible it is that `word` is a typo for `candidate`, as a score (lower is closer): their
+// edit distance when it is within about a third of the word's length (at least 1); that limit
+// itself when the word (three characters or more) starts the longer candidate, as an
+// abbreviation ("copen" for "Copenhagen"); else nothing. Nothing for a word longer than
+// max_typo_word. The edit distance is computed only when the lengths differ by no more than the
+// limit, so the cost is at most that of two words of about 90 bytes. Every "did you mean" uses it.
+std::optional<std::size_t> typo_score(std::string_view word, std::string_view candidate);
+
+// The candidates closest to `word`, best first: at most `limit`, and only those typo_score
+// finds plausible.
 std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string> candidates,
                                          std::size_t limit = 3);
 std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string_view> candidates,

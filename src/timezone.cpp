@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <fmt/format.h>
 #include <limits>
 #include <sstream>
@@ -88,16 +89,10 @@ struct Scored {
     std::string name;
 };
 
-// Updates `score` with the distance between `word` and `candidate` if that is plausible for a typo:
-// within about a third of the word's length, or the word starts the candidate ("copen").
+// Lowers `score` to text::typo_score of `word` for `candidate` when that is plausible and lower.
 void score_against(std::string_view word, std::string_view candidate, std::size_t& score) {
-    const std::size_t budget = std::max<std::size_t>(1, (word.size() + 2) / 3);
-    std::size_t d = text::edit_distance(word, candidate);
-    if (d > budget && word.size() >= 3 && candidate.size() > word.size() && text::starts_with_icase(candidate, word)) {
-        d = budget;
-    }
-    if (d <= budget && d < score) {
-        score = d;
+    if (const std::optional<std::size_t> d = text::typo_score(word, candidate); d && *d < score) {
+        score = *d;
     }
 }
 
@@ -448,14 +443,15 @@ std::optional<std::expected<std::chrono::seconds, std::string>> parse_offset(std
     if (digits.empty() || digits.size() > 4 || (colon && digits.size() != 4)) {
         return std::nullopt;
     }
-    int hours = 0;
-    int minutes = 0;
-    if (digits.size() <= 2) {
-        hours = std::stoi(digits);
-    } else {
-        hours = std::stoi(digits.substr(0, digits.size() - 2));
-        minutes = std::stoi(digits.substr(digits.size() - 2));
-    }
+    // One to four digits: hours, or hours and two digits of minutes (no int can overflow).
+    const auto number = [](std::string_view d) {
+        int value = 0;
+        std::from_chars(d.data(), d.data() + d.size(), value);
+        return value;
+    };
+    const std::size_t hour_digits = digits.size() <= 2 ? digits.size() : digits.size() - 2;
+    const int hours = number(std::string_view(digits).substr(0, hour_digits));
+    const int minutes = number(std::string_view(digits).substr(hour_digits));
     if (minutes > 59 || hours * 60 + minutes > 14 * 60) {
         return std::expected<std::chrono::seconds, std::string>(
             std::unexpected(fmt::format("'{}' is not a UTC offset: offsets go from -14:00 to +14:00", text)));

@@ -1,6 +1,7 @@
 #include "toml_document.hpp"
 
 #include "toml_fast_parser.hpp"
+#include "toml_nesting.hpp"
 
 #include <toml++/toml.h>
 
@@ -65,6 +66,10 @@ std::expected<Node, SyntaxError> parse_document(std::string_view source, std::st
         if (std::optional<Node> fast = parse_fast(source)) {
             return std::move(*fast);
         }
+    }
+    // toml++ (and convert above) would recurse once per level of a deeper document.
+    if (std::optional<TooDeep> too_deep = check_nesting(source)) {
+        return std::unexpected(SyntaxError{too_deep->pos, std::move(too_deep->message)});
     }
     try {
         toml::table doc = toml::parse(source, name);

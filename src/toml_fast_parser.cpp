@@ -1,6 +1,7 @@
 #include "toml_fast_parser.hpp"
 
 #include "byte_scan.hpp"
+#include "toml_nesting.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -90,7 +91,8 @@ constexpr int max_depth = 64; // arrays and inline tables nested deeper are left
 class Parser {
   public:
     explicit Parser(std::string_view source)
-        : p_(source.data()), end_(source.data() + source.size()), line_start_(source.data()) {}
+        : p_(source.data()), end_(source.data() + source.size()), line_start_(source.data()),
+          counted_to_(source.data()) {}
 
     Node document() {
         if (end_ - p_ >= 3 && p_[0] == '\xEF' && p_[1] == '\xBB' && p_[2] == '\xBF') {
@@ -120,15 +122,20 @@ class Parser {
         SourcePos pos;
     };
 
-    // Line and column (in code points) of `at`, which is on the current line.
-    [[nodiscard]] SourcePos pos_at(const char* at) const {
-        std::uint32_t column = 1;
-        for (const char* c = line_start_; c < at; ++c) {
-            column += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
+    // Line and column (in code points) of `at`, which is on the current line. Columns are counted
+    // on from the last position asked for on the line (positions are asked for in the order of
+    // the text), so a long line with many values costs its length once, not once per value.
+    [[nodiscard]] SourcePos pos_at(const char* at) {
+        if (counted_to_ < line_start_ || counted_to_ > at) {
+            counted_to_ = line_start_;
+            column_ = 1;
         }
-        return {line_, column};
+        for (; counted_to_ < at; ++counted_to_) {
+            column_ += (static_cast<unsigned char>(*counted_to_) & 0xC0) != 0x80;
+        }
+        return {line_, column_};
     }
-    [[nodiscard]] SourcePos here() const { return pos_at(p_); }
+    [[nodiscard]] SourcePos here() { return pos_at(p_); }
     [[nodiscard]] char peek() const { return p_ < end_ ? *p_ : '\0'; }
     [[nodiscard]] bool starts_with(std::string_view s) const {
         return static_cast<std::size_t>(end_ - p_) >= s.size() && std::string_view(p_, s.size()) == s;
@@ -228,6 +235,9 @@ class Parser {
         keys_.clear();
         for (;;) {
             skip_ws();
+            if (keys_.size() == max_key_parts) {
+                unsupported(); // toml_document's check reports it
+            }
             keys_.push_back(key());
             skip_ws();
             if (peek() != '.') {
@@ -599,6 +609,8 @@ class Parser {
     const char* end_;
     const char* line_start_;
     std::uint32_t line_ = 1;
+    const char* counted_to_; // pos_at's last position: column_ is its column
+    std::uint32_t column_ = 1;
     std::vector<Key> keys_; // a header's path, reused
 };
 

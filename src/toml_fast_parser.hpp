@@ -4,9 +4,10 @@
 // parts), basic, literal and multi-line strings with every TOML 1.0 escape, decimal integers,
 // booleans, dates, times and date-times with whole seconds, arrays and inline tables. For
 // anything else (floats, hexadecimal, octal or binary integers, dotted keys before '=', fractions
-// of a second, CR line ends, a byte-order mark, control characters) and for every error, it
-// returns nothing, and the caller parses the text with toml++, whose result or error message is
-// then the answer (toml_document.hpp). What it does return is exactly what toml++ returns for the
+// of a second, CR line ends, a byte-order mark, control characters, headers of more than
+// toml_nesting.hpp's max_key_parts parts) and for every error, it returns nothing, and the caller
+// parses the text with toml++, whose result or error message is then the answer
+// (toml_document.hpp). What it does return is exactly what toml++ returns for the
 // same text, positions included: the tests compare the two on every catalogue in the repository
 // and on thousands of generated and mutated documents.
 #pragma once

@@ -301,3 +301,43 @@ TEST_CASE("the model's texts are views of the source, except decoded ones, and o
     CHECK(plain == "A talk"); // AddressSanitizer would see the source freed here
     CHECK(decoded == "Café talk");
 }
+
+TEST_CASE("a leading byte-order mark is read past, with a warning, and moves no position") {
+    const std::string bom = "\xEF\xBB\xBF";
+    // Line 1 holds values, so that their columns show.
+    const std::string text = "series = {title = \"T \", timezone = \"Europe/Copenhagen\", start_time = 15:00:00}\n" +
+                             std::string(minimal).substr(std::string_view(minimal).find("[[season]]"));
+    Diagnostics plain_diags;
+    auto plain = parse_catalogue(text, "c.toml", plain_diags);
+    REQUIRE(plain);
+    CHECK(plain_diags.empty());
+    Diagnostics diags;
+    auto cat = parse_catalogue(bom + text, "c.toml", diags);
+    REQUIRE(cat);
+    REQUIRE(diags.items().size() == 1);
+    const Diagnostic& d = diags.items()[0];
+    CHECK(d.rule == "byte-order-mark");
+    CHECK(d.severity == Severity::warning);
+    CHECK(d.pos == SourcePos{1, 1});
+    CHECK(d.message == "the file starts with a UTF-8 byte-order mark");
+    CHECK(d.hint == "save it as UTF-8 without a byte-order mark (BOM): Python's tomllib and other TOML tools refuse "
+                    "the file");
+    CHECK(cat->series.title.value == "T ");
+    CHECK(cat->series.title.pos == plain->series.title.pos); // columns on line 1 do not count the mark
+    CHECK(cat->series.title.pos == SourcePos{1, 19});
+    CHECK(cat->series.start_time.pos == plain->series.start_time.pos);
+    CHECK(cat->seasons[0].date.pos == plain->seasons[0].date.pos);
+    // Read by the fast parser, as without the mark: its texts are views of the source.
+    const std::string_view source = cat->source;
+    CHECK(cat->series.title.value.data() >= source.data());
+    CHECK(cat->series.title.value.data() < source.data() + source.size());
+}
+
+TEST_CASE("invalid UTF-8 after a byte-order mark: columns on line 1 do not count the mark") {
+    Diagnostics diags;
+    CHECK_FALSE(parse_catalogue("\xEF\xBB\xBFx = \"\xE9\"\n", "c.toml", diags));
+    REQUIRE(diags.items().size() == 2);
+    CHECK(diags.items()[0].rule == "byte-order-mark");
+    CHECK(diags.items()[1].rule == "invalid-utf8");
+    CHECK(diags.items()[1].pos == SourcePos{1, 6});
+}

@@ -86,3 +86,22 @@ TEST_CASE("line index: agrees with a scan from the top at every character") {
         CHECK(lines.offset_of(pos) == i);
     }
 }
+
+TEST_CASE("line index: a byte-order mark at the start belongs to no line") {
+    const std::string_view src = "\xEF\xBB\xBF"
+                                 "ab\ncd";
+    const LineIndex lines(src);
+    CHECK(lines.line_count() == 2);
+    CHECK(lines.line(1) == "ab");
+    CHECK(lines.position_at(3) == SourcePos{1, 1});
+    CHECK(lines.position_at(4) == SourcePos{1, 2});
+    CHECK(lines.position_at(0) == SourcePos{1, 1}); // inside the mark: line 1's start
+    CHECK(lines.position_at(7) == SourcePos{2, 2});
+    CHECK(lines.offset_of({1, 1}) == 3);
+    CHECK(lines.offset_of({1, 2}) == 4);
+    CHECK(lines.offset_of({2, 2}) == 7);
+    // Only at the start: elsewhere U+FEFF is a character like any other.
+    const LineIndex inner("a\xEF\xBB\xBF"
+                          "b");
+    CHECK(inner.position_at(4) == SourcePos{1, 3});
+}

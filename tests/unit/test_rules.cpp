@@ -128,6 +128,24 @@ TEST_CASE("episodes") {
         CHECK(d.severity == Severity::error);
         CHECK(d.hint == "did you mean \"S01E02\"?");
     }
+    SUBCASE("numbers too large for an int: malformed codes, among every other finding") {
+        const Diagnostics d = check(base + episode("S2147483648E01") + episode("S99999999999999999999999E1") +
+                                    episode("S0000000001-E2") + episode("S01E01"));
+        std::vector<std::string> codes;
+        for (const Diagnostic& x : d.items()) {
+            if (x.rule == "episode-code") {
+                codes.push_back(fmt::format("{}:{} {}; {}", x.pos.line, x.pos.column, x.message, x.hint));
+            }
+        }
+        const std::string usual = "write codes like \"S09E01\": S, two-digit season, E, two-digit episode";
+        CAPTURE(fmt::format("{}", fmt::join(codes, "\n")));
+        CHECK(codes == std::vector<std::string>{
+                           "20:8 malformed episode code 'S2147483648E01'; " + usual,
+                           "26:8 malformed episode code 'S99999999999999999999999E1'; " + usual,
+                           "32:8 malformed episode code 'S0000000001-E2'; did you mean \"S01E02\"?",
+                       });
+        CHECK(only(d, "duplicate-episode").message == "episode S01E01 is defined twice");
+    }
     SUBCASE("duplicate code") {
         const Diagnostic d = only(check(base + episode("S01E01")), "duplicate-episode");
         CHECK(d.hint.find("next free code in season 1 is S01E02") != std::string::npos);

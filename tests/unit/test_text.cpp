@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <random>
+#include <string>
+#include <vector>
 
 using namespace wtool;
 
@@ -42,6 +45,80 @@ TEST_CASE("edit distance and suggestions") {
     CHECK(text::closest_matches("timezon", keys).front() == "timezone");
     CHECK(text::closest_matches("zzzzzz", keys).empty());
     CHECK(text::quoted_alternatives(std::vector<std::string>{"a", "b", "c"}) == "'a', 'b' or 'c'");
+}
+
+namespace {
+
+// The typo score as every "did you mean" computed it before it was bounded: from the edit
+// distance of any two words.
+std::optional<std::size_t> unbounded_typo_score(std::string_view word, std::string_view candidate) {
+    const std::size_t budget = std::max<std::size_t>(1, (word.size() + 2) / 3);
+    std::size_t d = text::edit_distance(word, candidate);
+    if (d > budget && word.size() >= 3 && candidate.size() > word.size() && text::starts_with_icase(candidate, word)) {
+        d = budget;
+    }
+    return d <= budget ? std::optional(d) : std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("typo scores: bounded in cost, the same as before for words up to max_typo_word") {
+    CHECK(text::typo_score("tittle", "title") == 1);
+    CHECK(text::typo_score("copen", "Copenhagen") == 2); // an abbreviation scores the limit, (5 + 2) / 3
+    CHECK(text::typo_score("co", "Copenhagen") == std::nullopt);
+    CHECK(text::typo_score("zzzzzz", "title") == std::nullopt);
+    CHECK(text::typo_score("", "a") == 1);
+    CHECK(text::typo_score(std::string(64, 'a'), std::string(70, 'a')) == 6);
+    CHECK(text::typo_score(std::string(64, 'a'), std::string(86, 'a')) == 22);
+    CHECK(text::typo_score(std::string(64, 'a'), std::string(87, 'a')) == 22); // as a prefix
+    CHECK(text::typo_score(std::string(64, 'a'), std::string(87, 'b')) == std::nullopt);
+
+    SUBCASE("longer words get no suggestion, whatever they are compared with") {
+        CHECK(text::typo_score(std::string(65, 'a'), std::string(65, 'a')) == std::nullopt);
+        const std::string huge(300'000, 'k');
+        CHECK(text::typo_score(huge, huge) == std::nullopt);
+        CHECK(text::typo_score("title", huge) == std::nullopt);
+        CHECK(text::typo_score("title", "title" + huge) == 2);
+        const std::vector<std::string> candidates = {huge, huge + "x", "title"};
+        CHECK(text::closest_matches(huge, candidates).empty());
+    }
+    SUBCASE("random words: the bounded score is the unbounded one") {
+        std::mt19937 rng(15);
+        const std::string_view alphabet = "aAbB_-";
+        const auto random_word = [&](std::size_t length) {
+            std::string w;
+            for (std::size_t i = 0; i < length; ++i) {
+                w += alphabet[rng() % alphabet.size()];
+            }
+            return w;
+        };
+        int plausible = 0;
+        for (int i = 0; i < 3000; ++i) {
+            const std::string word = random_word(rng() % (text::max_typo_word + 1));
+            std::string candidate = word;
+            for (std::size_t edits = rng() % 30; edits > 0; --edits) { // deletions, insertions, changes
+                const std::size_t at = candidate.empty() ? 0 : rng() % candidate.size();
+                switch (rng() % 3) {
+                case 0:
+                    if (!candidate.empty()) {
+                        candidate.erase(at, 1);
+                    }
+                    break;
+                case 1: candidate.insert(at, random_word(1)); break;
+                default: candidate.replace(at, candidate.empty() ? 0 : 1, random_word(1)); break;
+                }
+            }
+            if (rng() % 4 == 0) {
+                candidate = word + random_word(rng() % 40); // the word as an abbreviation
+            }
+            CAPTURE(word);
+            CAPTURE(candidate);
+            const auto expected = unbounded_typo_score(word, candidate);
+            CHECK(text::typo_score(word, candidate) == expected);
+            plausible += expected.has_value();
+        }
+        CHECK(plausible > 500); // the comparisons were not all trivially far apart
+    }
 }
 
 TEST_CASE("ordinals") {

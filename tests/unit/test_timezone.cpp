@@ -58,6 +58,19 @@ TEST_CASE("unknown zones get suggestions") {
     CHECK(s.front() == "Europe/Copenhagen");
 }
 
+TEST_CASE("suggestions for very long names cost little and find nothing") {
+    const std::string huge(300'000, 'x');
+    CHECK(tz::suggest_zones(huge).empty());
+    const auto lookup = tz::lookup_zone(huge);
+    REQUIRE_FALSE(lookup);
+    CHECK(lookup.error().suggestions.empty());
+    CHECK(lookup.error().message.starts_with("unknown time zone 'xxx"));
+    // The city part is a word of its own.
+    const auto city = tz::suggest_zones(huge + "/Copenhagn");
+    REQUIRE_FALSE(city.empty());
+    CHECK(city.front() == "Europe/Copenhagen");
+}
+
 TEST_CASE("parsing --now") {
     CHECK(tz::format_utc(*tz::parse_instant("2026-02-01T12:00:00Z")) == "2026-02-01T12:00:00Z");
     CHECK(tz::format_utc(*tz::parse_instant("2026-02-01T13:00:00+01:00")) == "2026-02-01T12:00:00Z");
@@ -117,6 +130,11 @@ TEST_CASE("zones as users write them") {
         CHECK(looked_up("+14:00") == "offset +14:00");
         CHECK(looked_up("+15:00") == "error: '+15:00' is not a UTC offset: offsets go from -14:00 to +14:00");
         CHECK(looked_up("+01:75") == "error: '+01:75' is not a UTC offset: offsets go from -14:00 to +14:00");
+        CHECK(looked_up("+9999") == "error: '+9999' is not a UTC offset: offsets go from -14:00 to +14:00");
+        CHECK(looked_up("-0000") == "offset +00:00");
+        CHECK(looked_up("+99999") == "error: unknown time zone '+99999': use an IANA name such as "
+                                     "'Europe/Copenhagen', a city such as 'tokyo', an offset such as '+01:00' or an "
+                                     "abbreviation such as 'CEST'");
     }
     SUBCASE("abbreviations, before IANA names that spell the same") {
         CHECK(looked_up("CET") == "abbreviation CET");

@@ -223,9 +223,12 @@ TEST_CASE("the fast parser agrees with toml++ on every catalogue in the reposito
     int accepted = 0;
     int valid = 0;
     for (const auto& path : repository_catalogues()) {
-        const std::string doc = slurp(path);
+        std::string doc = slurp(path);
         if (!wtool::text::is_valid_utf8(doc)) {
             continue;
+        }
+        if (doc.starts_with(wtool::text::byte_order_mark)) { // the loader reads past it
+            doc.erase(0, wtool::text::byte_order_mark.size());
         }
         CAPTURE(path.string());
         valid += by_toml_plus_plus(doc).has_value();
