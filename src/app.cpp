@@ -146,7 +146,7 @@ std::optional<std::string> unknown_command(int argc, const char* const* argv,
 // An error message as printed: it quotes what the user typed or a file holds, so its control
 // characters are made visible; the line breaks of a multi-line message stay.
 std::string shown_error(std::string_view message) {
-    return text::visible(message, text::Keep::tabs_and_newlines);
+    return text::visible(text::shortened(message, 10000), text::Keep::tabs_and_newlines);
 }
 
 } // namespace

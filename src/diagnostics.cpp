@@ -9,12 +9,32 @@
 
 namespace wtool {
 
+namespace {
+
+// A message or hint that quotes outside input (an unknown key, a zone name) is cut to this many
+// characters: a file may hold a megabyte-long key, and its diagnostic must stay readable.
+constexpr std::size_t max_message_code_points = 500;
+
+void bound(std::string& text) {
+    if (text.size() > max_message_code_points) {
+        text = text::shortened(text, max_message_code_points);
+    }
+}
+
+} // namespace
+
+void Diagnostics::add(Diagnostic d) {
+    bound(d.message);
+    bound(d.hint);
+    items_.push_back(std::move(d));
+}
+
 void Diagnostics::error(std::string rule, SourcePos pos, std::string message, std::string hint) {
-    items_.push_back({Severity::error, std::move(rule), std::move(message), std::move(hint), pos});
+    add({Severity::error, std::move(rule), std::move(message), std::move(hint), pos});
 }
 
 void Diagnostics::warning(std::string rule, SourcePos pos, std::string message, std::string hint) {
-    items_.push_back({Severity::warning, std::move(rule), std::move(message), std::move(hint), pos});
+    add({Severity::warning, std::move(rule), std::move(message), std::move(hint), pos});
 }
 
 std::size_t Diagnostics::error_count() const {

@@ -29,7 +29,8 @@ struct Diagnostic {
 // An ordered collection of diagnostics for one file.
 class Diagnostics {
   public:
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    // Adds a diagnostic; a message or hint longer than 500 characters is cut (text::shortened).
+    void add(Diagnostic d);
     void error(std::string rule, SourcePos pos, std::string message, std::string hint = {});
     void warning(std::string rule, SourcePos pos, std::string message, std::string hint = {});
 

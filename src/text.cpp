@@ -445,4 +445,16 @@ std::string thousands(std::size_t n) {
     return digits;
 }
 
+std::string shortened(std::string_view s, std::size_t max_code_points) {
+    std::size_t pos = 0;
+    for (std::size_t n = 0; n < max_code_points && pos < s.size(); ++n) {
+        pos += decode_utf8(s, pos).length;
+    }
+    if (pos >= s.size()) {
+        return std::string(s);
+    }
+    const std::size_t rest = s.size() - pos;
+    return std::string(s.substr(0, pos)) + "… (" + thousands(rest) + (rest == 1 ? " more byte)" : " more bytes)");
+}
+
 } // namespace wtool::text

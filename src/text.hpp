@@ -143,6 +143,11 @@ std::size_t visible_prefix_length(std::string_view s, Keep keep = Keep::nothing)
 // none, found fast on printable ASCII. A backslash stays a backslash: the result is for reading,
 // not for decoding back.
 std::string visible(std::string_view s, Keep keep = Keep::nothing);
+
+// `s` cut after `max_code_points` code points (never inside a character), with
+// "… (N more bytes)" where it is cut; `s` unchanged when it is not longer. For messages that
+// quote outside input, which may be megabytes long.
+std::string shortened(std::string_view s, std::size_t max_code_points);
 void append_visible(std::string& out, std::string_view s, Keep keep = Keep::nothing);
 
 // 1997 -> "1,997": a count for people.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace wtool::toml_tree {
 
@@ -47,16 +48,34 @@ bool operator==(const Node& a, const Node& b) {
     return a.value_ == b.value_;
 }
 
+namespace {
+// Up to this many keys a table is searched in order: cheaper than hashing for the few keys of a
+// real catalogue's tables.
+constexpr std::size_t index_from = 32;
+} // namespace
+
 Node* Table::get(std::string_view key) {
-    return find(entries_, key);
+    return const_cast<Node*>(std::as_const(*this).get(key));
 }
 
 const Node* Table::get(std::string_view key) const {
-    return find(entries_, key);
+    if (!index_) {
+        return find(entries_, key);
+    }
+    const auto it = index_->find(std::string(key));
+    return it == index_->end() ? nullptr : &entries_[it->second].value;
 }
 
 Node& Table::add(String key, SourcePos key_pos, Node value) {
     entries_.push_back({std::move(key), key_pos, std::move(value)});
+    if (index_) {
+        index_->emplace(entries_.back().key.view(), entries_.size() - 1);
+    } else if (entries_.size() > index_from) {
+        index_ = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            index_->emplace(entries_[i].key.view(), i);
+        }
+    }
     return entries_.back().value;
 }
 

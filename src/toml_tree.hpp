@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -112,7 +113,6 @@ class Table {
     Table() { entries_.reserve(4); } // the tables of a catalogue have a few keys
     [[nodiscard]] Node* get(std::string_view key);
     [[nodiscard]] const Node* get(std::string_view key) const;
-    [[nodiscard]] std::vector<Entry>& entries() { return entries_; }
     [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
     [[nodiscard]] bool empty() const { return entries_.empty(); }
     // Adds a key that is not there yet; returns its value.
@@ -124,6 +124,9 @@ class Table {
 
   private:
     std::vector<Entry> entries_;
+    // Once a table has more keys than any catalogue's (a crafted file may hold 100,000 in one),
+    // keys are also found through this index, so that reading a table stays linear.
+    std::unique_ptr<std::unordered_map<std::string, std::size_t>> index_;
 };
 
 class Array {

@@ -198,3 +198,17 @@ TEST_CASE("a long source line is quoted as a window around the column") {
         }
     }
 }
+
+TEST_CASE("a message or hint that quotes megabytes of input is cut") {
+    Diagnostics diags;
+    const std::string key(1'000'000, 'k');
+    diags.error("unknown-key", {5, 1}, "unknown key '" + key + "'", "did you mean '" + key + "'?");
+    diags.warning("short", {1, 1}, "a short message", "a short hint");
+    const Diagnostic& d = diags.items().front();
+    CHECK(d.message.size() < 600);
+    CHECK(d.message.starts_with("unknown key 'kkk"));
+    CHECK(d.message.ends_with("… (999,514 more bytes)"));
+    CHECK(d.hint.size() < 600);
+    CHECK(diags.items().back().message == "a short message");
+    CHECK(diags.items().back().hint == "a short hint");
+}

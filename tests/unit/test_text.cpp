@@ -302,3 +302,17 @@ TEST_CASE("thousands") {
     CHECK(text::thousands(1997) == "1,997");
     CHECK(text::thousands(1234567) == "1,234,567");
 }
+
+TEST_CASE("shortened") {
+    CHECK(text::shortened("", 3) == "");
+    CHECK(text::shortened("abc", 3) == "abc");
+    CHECK(text::shortened("abcd", 3) == "abc… (1 more byte)");
+    SUBCASE("never inside a character") {
+        CHECK(text::shortened("é👀x", 2) == "é👀… (1 more byte)");
+        CHECK(text::shortened("é👀x", 1) == "é… (5 more bytes)");
+    }
+    SUBCASE("long input") {
+        const std::string big(2'000'000, 'k');
+        CHECK(text::shortened(big, 500) == std::string(500, 'k') + "… (1,999,500 more bytes)");
+    }
+}
