@@ -2,6 +2,7 @@
 // counts them). A zero line means "unknown" (for example, a value that is absent).
 #pragma once
 
+#include <compare>
 #include <cstdint>
 
 namespace wtool {

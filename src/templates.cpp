@@ -17,9 +17,16 @@ namespace mst = kainjow::mustache;
 namespace {
 
 constexpr std::string_view template_suffix = ".mustache";
-// A partial may be expanded at most this often in one rendering: a template that includes
-// itself would otherwise recurse until the stack overflows.
+// A partial may be expanded at most this often in one rendering (a partial for each talk of a
+// long series is fine), and inside at most this many other partials: a template that includes
+// itself would otherwise recurse until the expansions run out, each level costing the parse and
+// rendering of the whole template (seconds for a few kilobytes: found by tests/fuzz/fuzz_template).
 constexpr int max_partial_expansions = 2000;
+constexpr int max_partial_depth = 20;
+// Wrapped around every partial's text: these two sections call helpers that count how many
+// partials are being rendered at the moment, one inside the other.
+constexpr std::string_view enter_partial = "{{#wtool_enter_partial}}{{/wtool_enter_partial}}";
+constexpr std::string_view leave_partial = "{{#wtool_leave_partial}}{{/wtool_leave_partial}}";
 // Stands for the rendered {{#fit}} section until its length is known. NUL bytes never occur in
 // rendered values (plain_text.hpp drops control characters; the loader rejects them).
 constexpr std::string_view fit_marker{"\0wtool-fit\0", 11};
@@ -229,12 +236,24 @@ std::expected<std::string, RenderError> render_once(const TemplateSet& templates
     mst::data data = to_mustache(view);
     mst::data partials{mst::data::type::object};
     int expansions = 0;
+    int depth = 0; // partials being rendered, one inside the other
+    bool too_deep = false;
     for (const auto& [partial_name, partial] : templates.all()) {
-        partials.set(partial_name, mst::partial{[text = prepare_template(partial.text), &expansions]() -> std::string {
+        std::string text = std::string(enter_partial) + prepare_template(partial.text) + std::string(leave_partial);
+        partials.set(partial_name, mst::partial{[text = std::move(text), &expansions, &depth, &too_deep]() {
+                         too_deep = too_deep || depth >= max_partial_depth;
                          // An invalid template stops the rendering; the message is replaced below.
-                         return ++expansions > max_partial_expansions ? std::string("{{/wtool}}") : text;
+                         return ++expansions > max_partial_expansions || too_deep ? std::string("{{/wtool}}") : text;
                      }});
     }
+    data.set("wtool_enter_partial", mst::lambda2{[&depth](const std::string&, const mst::renderer&) {
+                 ++depth;
+                 return std::string();
+             }});
+    data.set("wtool_leave_partial", mst::lambda2{[&depth](const std::string&, const mst::renderer&) {
+                 --depth;
+                 return std::string();
+             }});
     data.set("fit", mst::lambda2{[&state](const std::string& text, const mst::renderer& render) -> std::string {
                  ++state.sections;
                  state.brief_mode = false;
@@ -259,6 +278,12 @@ std::expected<std::string, RenderError> render_once(const TemplateSet& templates
     ViewContext context{&data, &partials};
     std::string out = tmpl.render(context);
     remove_sentinels(out);
+    if (too_deep) {
+        return std::unexpected(RenderError{RenderError::Kind::bad_template,
+                                           fmt::format("template '{}': partials nested more than {} deep (does a "
+                                                       "template include itself?)",
+                                                       main.origin, max_partial_depth)});
+    }
     if (expansions > max_partial_expansions) {
         return std::unexpected(RenderError{RenderError::Kind::bad_template,
                                            fmt::format("template '{}': more than {} partials expanded (does a "

@@ -591,6 +591,12 @@ std::vector<ConversionRow> convert(Instant t, std::span<const Zone> zones, date:
     return rows;
 }
 
+namespace {
+std::string not_an_instant(std::string_view text) {
+    return fmt::format("'{}' is not an ISO 8601 time with a zone, like 2026-02-01T12:00:00Z", text);
+}
+} // namespace
+
 std::expected<Instant, std::string> parse_instant(std::string_view text) {
     std::string s(text::trim(text));
     if (s.empty()) {
@@ -602,6 +608,24 @@ std::expected<Instant, std::string> parse_instant(std::string_view text) {
     }
     if (!s.empty() && s.back() == 'z') {
         s.back() = 'Z';
+    }
+    // date.h (3.0.1) negates an offset it could not read when a '-' stands where one begins
+    // ("15:00-x"): undefined behaviour. So every sign must be followed by a digit, and the forms
+    // that read two-digit hours (%z) are tried only when every sign after the time has two.
+    std::size_t offset_digits = 2;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+' || s[i] == '-') {
+            std::size_t digits = 0;
+            while (i + 1 + digits < s.size() && s[i + 1 + digits] >= '0' && s[i + 1 + digits] <= '9') {
+                ++digits;
+            }
+            if (digits == 0) {
+                return std::unexpected(not_an_instant(text));
+            }
+            if (i > 10) {
+                offset_digits = std::min(offset_digits, digits);
+            }
+        }
     }
     const auto try_parse = [&](const char* format, bool has_offset) -> std::optional<Instant> {
         std::istringstream in(s);
@@ -630,12 +654,15 @@ std::expected<Instant, std::string> parse_instant(std::string_view text) {
         }
     } else {
         for (const char* f : {"%Y-%m-%dT%H:%M:%S%Ez", "%Y-%m-%dT%H:%M%Ez", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"}) {
+            if (offset_digits < 2 && std::string_view(f).ends_with("%z")) {
+                continue;
+            }
             if (auto t = try_parse(f, true)) {
                 return *t;
             }
         }
     }
-    return std::unexpected(fmt::format("'{}' is not an ISO 8601 time with a zone, like 2026-02-01T12:00:00Z", text));
+    return std::unexpected(not_an_instant(text));
 }
 
 std::string format_offset(std::chrono::seconds offset) {

@@ -67,14 +67,14 @@ class Node {
     using Value = std::variant<std::unique_ptr<Table>, std::unique_ptr<Array>, String, std::int64_t, double, bool, Date,
                                Time, std::unique_ptr<DateTime>>;
 
-    Node(Value value, SourcePos pos) : value_(std::move(value)), pos_(pos) {}
+    Node(Value value, SourcePos pos);
 
     [[nodiscard]] Type type() const { return static_cast<Type>(value_.index()); }
     [[nodiscard]] SourcePos pos() const { return pos_; }
     void set_pos(SourcePos pos) { pos_ = pos; }
     // Frees the value (and everything below it) once it has been read; the node is then an empty
     // string.
-    void release() { value_ = String(); }
+    void release();
 
     [[nodiscard]] Table* as_table() const { return pointee<Table>(); }
     [[nodiscard]] Array* as_array() const { return pointee<Array>(); }
@@ -110,7 +110,7 @@ struct Entry {
 
 class Table {
   public:
-    Table() { entries_.reserve(4); } // the tables of a catalogue have a few keys
+    Table(); // with room for the few keys a catalogue's table has
     [[nodiscard]] Node* get(std::string_view key);
     [[nodiscard]] const Node* get(std::string_view key) const;
     [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
@@ -143,5 +143,15 @@ class Array {
   private:
     std::vector<Node> items_;
 };
+
+// Defined here, where Table and Array are complete: clang instantiates what destroys them where the
+// function is defined.
+inline Node::Node(Value value, SourcePos pos) : value_(std::move(value)), pos_(pos) {}
+inline Table::Table() {
+    entries_.reserve(4);
+}
+inline void Node::release() {
+    value_ = String();
+}
 
 } // namespace wtool::toml_tree

@@ -85,7 +85,37 @@ TEST_CASE("template errors name the template") {
         REQUIRE_FALSE(out);
         CHECK(out.error().kind == RenderError::Kind::bad_template);
         CHECK(out.error().message ==
-              "template 'test loop': more than 2000 partials expanded (does a template include itself?)");
+              "template 'test loop': partials nested more than 20 deep (does a template include itself?)");
+    }
+    SUBCASE("partials nested 20 deep, but not 21") {
+        // p1 includes p2, ... p20 includes p21: the main template's partial is at depth 0.
+        TemplateSet chain = TemplateSet::defaults();
+        for (int i = 1; i <= 21; ++i) {
+            REQUIRE(chain.add("p" + std::to_string(i),
+                              std::to_string(i) + (i < 21 ? "{{> p" + std::to_string(i + 1) + "}}" : ""),
+                              "p" + std::to_string(i)));
+        }
+        REQUIRE(chain.add("deep20", "{{> p2}}", "deep20"));
+        const auto ok = render_template(chain, "deep20", Json::object());
+        REQUIRE(ok);
+        CHECK(*ok == "23456789101112131415161718192021");
+        REQUIRE(chain.add("deep21", "{{> p1}}", "deep21"));
+        const auto out = render_template(chain, "deep21", Json::object());
+        REQUIRE_FALSE(out);
+        CHECK(out.error().message == "template 'deep21': partials nested more than 20 deep (does a template include "
+                                     "itself?)");
+    }
+    SUBCASE("a partial in a long loop") {
+        TemplateSet loop = set_with("one", "x");
+        REQUIRE(loop.add("each", "{{#items}}{{> one}}{{/items}}", "test each"));
+        const auto view_of = [](int n) { return Json{{"items", Json(static_cast<std::size_t>(n), Json{{"a", 1}})}}; };
+        const auto ok = render_template(loop, "each", view_of(2000));
+        REQUIRE(ok);
+        CHECK(*ok == std::string(2000, 'x'));
+        const auto out = render_template(loop, "each", view_of(2001));
+        REQUIRE_FALSE(out);
+        CHECK(out.error().message ==
+              "template 'test each': more than 2000 partials expanded (does a template include itself?)");
     }
     SUBCASE("an unknown template") {
         const auto out = render_template(TemplateSet::defaults(), "missing", Json::object());
