@@ -14,7 +14,7 @@ def main():
     parser.add_argument("--wtool", help="unused; accepted like every e2e test")
     parser.parse_args()
     emitted = set()
-    for src in (ROOT / "src").glob("*.cpp"):
+    for src in (ROOT / "src").rglob("*.cpp"):
         text = src.read_text(encoding="utf-8")
         emitted |= set(re.findall(r'\.(?:error|warning)\(\s*"([a-z0-9-]+)"', text))
         emitted |= set(re.findall(r'Severity::(?:error|warning),\s*"([a-z0-9-]+)"', text))

@@ -2,10 +2,10 @@
 // check, the TOML parse (wtool's fast parser, else toml++), keys, types and required fields
 // (catalogue_loader), every semantic rule (rules), and the diagnostics rendered as text (quoting
 // source lines, with and without colour) and as JSON.
-#include "catalogue_loader.hpp"
-#include "diagnostics.hpp"
+#include "catalogue/catalogue_loader.hpp"
+#include "catalogue/rules.hpp"
 #include "fuzz_support.hpp"
-#include "rules.hpp"
+#include "support/diagnostics.hpp"
 
 using namespace wtool;
 

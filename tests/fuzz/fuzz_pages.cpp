@@ -3,14 +3,14 @@
 // announcement in each format (Markdown, e-mail, a social post fitted to 500 characters, JSON),
 // the webinar and talks pages and every news post. This reaches what templates see
 // (template_views: plain text, Markdown escaping, dates, audience times) with hostile values.
-#include "catalogue_loader.hpp"
-#include "context.hpp"
+#include "catalogue/catalogue_loader.hpp"
+#include "catalogue/rules.hpp"
+#include "cli/context.hpp"
 #include "fuzz_support.hpp"
-#include "rules.hpp"
-#include "site_files.hpp"
-#include "social_post.hpp"
-#include "template_views.hpp"
-#include "templates.hpp"
+#include "render/site_files.hpp"
+#include "render/social.hpp"
+#include "render/template_views.hpp"
+#include "render/templates.hpp"
 
 using namespace wtool;
 

@@ -4,7 +4,7 @@
 // (WTOOL_FUZZ builds) or replay_main.cpp calls once per file (every other build).
 #pragma once
 
-#include "timezone.hpp"
+#include "time/timezone.hpp"
 
 #include <cstddef>
 #include <cstdint>

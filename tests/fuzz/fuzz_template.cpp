@@ -7,12 +7,12 @@
 // announce (Markdown), the webinar page, the talks page or a news post; modulo 10, 5 or more
 // renders with a FitRequest of 500 characters, as `announce --format social` does. The rest of
 // the input is the template. Seeds: data/templates/*.mustache behind the byte of their view.
+#include "catalogue/schedule.hpp"
 #include "fuzz_support.hpp"
-#include "schedule.hpp"
+#include "render/social.hpp"
+#include "render/template_views.hpp"
+#include "render/templates.hpp"
 #include "shipped_catalogue.hpp"
-#include "social_post.hpp"
-#include "template_views.hpp"
-#include "templates.hpp"
 
 #include <array>
 #include <cstdlib>

@@ -11,12 +11,12 @@
 // also read as an instant (--now) and as a date (--date). The catalogue is never read: a blank
 // WHEN (a season's start) is not run, and when nothing else names the zone WHEN is read in,
 // --from is UTC.
-#include "cmd_time.hpp"
-#include "context.hpp"
+#include "cli/context.hpp"
+#include "commands/time.hpp"
 #include "fuzz_support.hpp"
-#include "text.hpp"
-#include "timezone.hpp"
-#include "when.hpp"
+#include "support/text.hpp"
+#include "time/timezone.hpp"
+#include "time/when.hpp"
 
 #include <sstream>
 

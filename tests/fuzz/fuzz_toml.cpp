@@ -4,9 +4,9 @@
 // difference would make `validate` read a catalogue otherwise than TOML does, so it is a finding
 // (the trap below), as is a crash of either. Inputs are UTF-8, as the loader ensures first.
 #include "fuzz_support.hpp"
-#include "text.hpp"
-#include "toml_document.hpp"
-#include "toml_fast_parser.hpp"
+#include "support/text.hpp"
+#include "toml/toml_document.hpp"
+#include "toml/toml_fast_parser.hpp"
 
 using namespace wtool;
 

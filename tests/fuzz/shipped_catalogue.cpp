@@ -1,8 +1,8 @@
 #include "shipped_catalogue.hpp"
 
-#include "catalogue_loader.hpp"
+#include "catalogue/catalogue_loader.hpp"
+#include "catalogue/rules.hpp"
 #include "fuzz_support.hpp"
-#include "rules.hpp"
 
 #include <cstdio>
 #include <cstdlib>

@@ -2,7 +2,7 @@
 // path is compiled in (WTOOL_SOURCE_DIR), so the targets run from any folder of this checkout.
 #pragma once
 
-#include "catalogue.hpp"
+#include "catalogue/catalogue.hpp"
 
 namespace wtool::fuzz {
 

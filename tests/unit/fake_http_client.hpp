@@ -3,8 +3,8 @@
 // requests it ever had in flight, per host and in all.
 #pragma once
 
-#include "http_client.hpp"
-#include "urls.hpp"
+#include "net/http_client.hpp"
+#include "net/url.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,0 +1,721 @@
+#include "catalogue/rules.hpp"
+
+#include "catalogue/calendar_revision.hpp"
+#include "catalogue/hygiene.hpp"
+#include "catalogue/schedule.hpp"
+#include "catalogue/site_paths.hpp"
+#include "net/url.hpp"
+#include "support/line_index.hpp"
+#include "support/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace wtool {
+
+namespace {
+
+std::string format_date(date::local_days d) {
+    return date::format("%Y-%m-%d", d);
+}
+std::string weekday_name(date::local_days d) {
+    return date::format("%A", d);
+}
+
+// The source positions of byte offsets of a string value (as decoded), found by walking its
+// literal once: ask for offsets in increasing order, and many findings in a long value cost the
+// value's length once, not once each. A value that is not a string literal gives its own position.
+class ValueLocator {
+  public:
+    ValueLocator(const LineIndex& index, SourcePos value_pos) : src_(index.source()), pos_(value_pos) {
+        i_ = index.offset_of(value_pos);
+        if (i_ == std::string_view::npos || i_ >= src_.size() || (src_[i_] != '"' && src_[i_] != '\'')) {
+            return;
+        }
+        literal_ = src_[i_] == '\'';
+        quote_ = src_[i_];
+        multi_ = src_.substr(i_, 3) == std::string(3, quote_);
+        advance(multi_ ? 3 : 1);
+        if (multi_) {
+            if (src_.substr(i_, 2) == "\r\n") {
+                advance(2);
+            } else if (i_ < src_.size() && src_[i_] == '\n') {
+                advance(1);
+            }
+        }
+        string_ = true;
+    }
+
+    // The position of byte `offset` of the value; no smaller than the last one asked for.
+    SourcePos at(std::size_t offset) {
+        while (string_ && i_ < src_.size() && decoded_ < offset) {
+            const char c = src_[i_];
+            if (c == quote_ && (!multi_ || src_.substr(i_, 3) == std::string(3, quote_))) {
+                break;
+            }
+            if (c == '\\' && !literal_) {
+                const char e = i_ + 1 < src_.size() ? src_[i_ + 1] : '\0';
+                if (e == 'u' || e == 'U') {
+                    const std::size_t digits = e == 'u' ? 4 : 8;
+                    const std::string hex(src_.substr(i_ + 2, digits));
+                    const char32_t cp = static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16));
+                    std::string enc;
+                    text::append_utf8(enc, cp);
+                    decoded_ += enc.size();
+                    advance(2 + digits);
+                } else if (multi_ && (e == '\n' || e == ' ' || e == '\t' || e == '\r')) {
+                    // Line-ending backslash: skips all whitespace and newlines that follow.
+                    advance(1);
+                    while (i_ < src_.size() &&
+                           (src_[i_] == ' ' || src_[i_] == '\t' || src_[i_] == '\n' || src_[i_] == '\r')) {
+                        advance(1);
+                    }
+                } else {
+                    decoded_ += 1;
+                    advance(2);
+                }
+                continue;
+            }
+            if (c == '\r' && i_ + 1 < src_.size() && src_[i_ + 1] == '\n') {
+                advance(1); // CRLF reads as one newline
+                continue;
+            }
+            const std::size_t len = text::decode_utf8(src_, i_).length;
+            decoded_ += len;
+            advance(len);
+        }
+        return pos_;
+    }
+
+  private:
+    void advance(std::size_t bytes) {
+        for (std::size_t end = std::min(src_.size(), i_ + bytes); i_ < end;) {
+            if (src_[i_] == '\n') {
+                ++pos_.line;
+                pos_.column = 1;
+                ++i_;
+            } else {
+                i_ += text::decode_utf8(src_, i_).length;
+                ++pos_.column;
+            }
+        }
+    }
+
+    std::string_view src_;
+    SourcePos pos_;           // of byte i_ of the source
+    std::size_t i_ = 0;       // in the source
+    std::size_t decoded_ = 0; // bytes of the value before i_
+    char quote_ = '"';
+    bool literal_ = false;
+    bool multi_ = false;
+    bool string_ = false; // a string literal starts at the value's position
+};
+
+std::string code_point_name(char32_t cp) {
+    const std::string_view name = hygiene::invisible_name(cp);
+    return name.empty() ? fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp))
+                        : fmt::format("U+{:04X} {}", static_cast<std::uint32_t>(cp), name);
+}
+
+class RuleRunner {
+  public:
+    RuleRunner(const Catalogue& cat, tz::Instant now, Diagnostics& diags) : cat_(cat), now_(now), diags_(diags) {
+        for (const Season& s : cat.seasons) {
+            if (s.number.present) {
+                season_numbers_.insert(s.number.value);
+            }
+        }
+        for (const Episode& e : cat.episodes) {
+            if (e.season != 0) {
+                episodes_by_season_[e.season].push_back(&e);
+            }
+        }
+    }
+
+    void run() {
+        check_zones();
+        check_seasons();
+        check_episodes();
+        check_texts();
+        check_urls();
+        check_schedule_completeness();
+        check_calendar_revisions();
+        check_site_paths();
+    }
+
+  private:
+    void check_zones() {
+        const Text& zone = cat_.series.timezone;
+        if (zone.present && tz::find_zone(zone.value) == nullptr) {
+            unknown_zone(zone);
+        }
+        for (const Text& z : cat_.series.audience_timezones) {
+            if (tz::find_zone(z.value) == nullptr) {
+                unknown_zone(z);
+            }
+        }
+    }
+
+    void unknown_zone(const Text& zone) {
+        const auto suggestions = tz::suggest_zones(zone.value);
+        diags_.error("unknown-timezone", zone.pos, fmt::format("unknown time zone '{}'", zone.value),
+                     suggestions.empty() ? "use an IANA zone name such as 'Europe/Copenhagen'"
+                                         : fmt::format("did you mean {}?", text::quoted_alternatives(suggestions)));
+    }
+
+    void check_seasons() {
+        std::map<int, const Season*> by_number;
+        std::map<date::local_days, const Season*> by_date;
+        const date::time_zone* zone = series_zone(cat_);
+        for (const Season& s : cat_.seasons) {
+            if (!s.number.present) {
+                continue;
+            }
+            const auto [it, inserted] = by_number.emplace(s.number.value, &s);
+            if (!inserted) {
+                diags_.error("duplicate-season", s.number.pos,
+                             fmt::format("season {} is defined twice", s.number.value),
+                             fmt::format("the first definition is on line {}", it->second->number.pos.line));
+            }
+            if (!s.date.present) {
+                continue;
+            }
+            const date::weekday wd{s.date.value};
+            if (wd == date::Saturday || wd == date::Sunday) {
+                diags_.warning("season-weekend", s.date.pos,
+                               fmt::format("season {} is on {}, a {}", s.number.value, format_date(s.date.value),
+                                           weekday_name(s.date.value)),
+                               "check the date: webinars usually run on weekdays");
+            }
+            const auto [dit, dinserted] = by_date.emplace(s.date.value, &s);
+            if (!dinserted && !s.cancelled.value && !dit->second->cancelled.value) {
+                diags_.warning("season-same-date", s.date.pos,
+                               fmt::format("seasons {} and {} are both on {}", dit->second->number.value,
+                                           s.number.value, format_date(s.date.value)));
+            }
+            if (zone != nullptr) {
+                check_local_time(s, *zone);
+            }
+        }
+        // Numbering gaps and date order, in number order.
+        int expected = 1;
+        const Season* previous_dated = nullptr;
+        for (const auto& [number, season] : by_number) {
+            if (number > expected) {
+                diags_.warning("season-gap", season->number.pos,
+                               expected + 1 == number
+                                   ? fmt::format("season {} is missing", expected)
+                                   : fmt::format("seasons {} to {} are missing", expected, number - 1),
+                               "number seasons 1, 2, 3, ... without gaps");
+            }
+            expected = number + 1;
+            if (season->date.present) {
+                if (previous_dated != nullptr && season->date.value <= previous_dated->date.value &&
+                    season->date.value != previous_dated->date.value) {
+                    diags_.warning("season-order", season->date.pos,
+                                   fmt::format("season {} ({}) is dated before season {} ({})", number,
+                                               format_date(season->date.value), previous_dated->number.value,
+                                               format_date(previous_dated->date.value)),
+                                   "check the dates: a later season should not happen earlier");
+                }
+                previous_dated = season;
+            }
+            if (!episodes_by_season_.contains(number) && !season->cancelled.value) {
+                diags_.warning("season-empty", season->pos, fmt::format("season {} has no episodes", number),
+                               fmt::format("add its talks with: wtool add-episode --season {}", number));
+            }
+        }
+    }
+
+    void check_local_time(const Season& s, const date::time_zone& zone) {
+        const tz::LocalTime local = tz::LocalTime{s.date.value} + season_start_time(cat_, s);
+        const SourcePos where = s.time.present ? s.time.pos : s.date.pos;
+        // A day away from the end of the data, whatever the zone's offset.
+        if (tz::Instant{local.time_since_epoch()} >= tz::end_of_reliable_data() - date::days{1}) {
+            diags_.error("season-beyond-tz-data", s.date.pos,
+                         fmt::format("season {} on {} is too far ahead: the tz database wtool reads gives "
+                                     "daylight-saving changes only until 2037, so its time and zone label "
+                                     "would be wrong",
+                                     s.number.value, format_date(s.date.value)),
+                         "check the year; wtool handles dates up to 2037-12-31");
+            return;
+        }
+        if (s.stated_utc_offset_minutes.present) {
+            const std::chrono::minutes stated{s.stated_utc_offset_minutes.value};
+            const auto resolved = tz::resolve_local(zone, local, tz::Ambiguity::earlier);
+            if (resolved) {
+                const tz::ZonedView view = tz::in_zone(zone, *resolved);
+                const auto later = tz::resolve_local(zone, local, tz::Ambiguity::later);
+                const bool matches = view.offset == stated || (later && tz::in_zone(zone, *later).offset == stated);
+                if (!matches) {
+                    const tz::Instant literal{local.time_since_epoch() - stated};
+                    const tz::ZonedView literal_view = tz::in_zone(zone, literal);
+                    diags_.warning(
+                        "offset-mismatch", s.date.pos,
+                        fmt::format("season {}: {} is on {} ({}) on {}, not {}", s.number.value, zone.name(),
+                                    view.abbrev, tz::format_offset(view.offset), format_date(s.date.value),
+                                    tz::format_offset(stated)),
+                        fmt::format("as written, the start is {} {} there; if {} {} was meant, write date = {} and "
+                                    "time = {} without an offset",
+                                    date::format("%H:%M", literal_view.local), literal_view.abbrev,
+                                    date::format("%H:%M", local), view.abbrev, format_date(s.date.value),
+                                    date::format("%H:%M:00", local)));
+                }
+            }
+            return;
+        }
+        const auto resolved = tz::resolve_local(zone, local);
+        if (!resolved) {
+            const bool gap = resolved.error().kind == tz::LocalTimeError::Kind::nonexistent;
+            if (gap) {
+                diags_.error("nonexistent-time", where,
+                             fmt::format("season {}: {}", s.number.value, resolved.error().message),
+                             "pick a time outside the daylight-saving change");
+            } else {
+                diags_.warning("ambiguous-time", where,
+                               fmt::format("season {}: {}", s.number.value, resolved.error().message),
+                               "pick a time outside the daylight-saving change");
+            }
+        }
+    }
+
+    void check_episodes() {
+        std::unordered_map<std::uint64_t, const Episode*> by_code; // by episode_key
+        by_code.reserve(cat_.episodes.size());
+        std::vector<const Episode*> numbered; // the first definition of each code
+        for (const Episode& e : cat_.episodes) {
+            if (!e.code.present) {
+                continue;
+            }
+            if (e.season == 0) {
+                std::string hint = "write codes like \"S09E01\": S, two-digit season, E, two-digit episode";
+                if (auto fixed = normalise_code(e.code.value)) {
+                    hint = fmt::format("did you mean \"{}\"?", *fixed);
+                }
+                diags_.error("episode-code", e.code.pos, fmt::format("malformed episode code '{}'", e.code.value),
+                             std::move(hint));
+                continue;
+            }
+            const std::string canonical = format_episode_code(e.season, e.number);
+            if (canonical != e.code.value) {
+                diags_.warning("episode-code", e.code.pos,
+                               fmt::format("episode code '{}' is not in the usual form", e.code.value),
+                               fmt::format("write \"{}\"", canonical));
+            }
+            const auto [it, inserted] = by_code.emplace(episode_key(e.season, e.number), &e);
+            if (!inserted) {
+                diags_.error("duplicate-episode", e.code.pos, fmt::format("episode {} is defined twice", canonical),
+                             fmt::format("the first definition is on line {}; the next free code in season {} is {}",
+                                         it->second->code.pos.line, e.season,
+                                         format_episode_code(e.season, next_free_number(e.season))));
+                continue;
+            }
+            numbered.push_back(&e);
+            if (!season_numbers_.contains(e.season)) {
+                diags_.error("unknown-season", e.code.pos,
+                             fmt::format("episode {} belongs to season {}, which is not defined", canonical, e.season),
+                             fmt::format("add a [[season]] with number = {}, or fix the code", e.season));
+            }
+            check_episode_content(e);
+        }
+        // Gaps, season by season in number order; no two episodes share a season and number here.
+        std::sort(numbered.begin(), numbered.end(), [](const Episode* a, const Episode* b) {
+            return std::pair(a->season, a->number) < std::pair(b->season, b->number);
+        });
+        for (std::size_t i = 0; i < numbered.size(); ++i) {
+            const Episode* e = numbered[i];
+            const int season = e->season;
+            const bool first_of_season = i == 0 || numbered[i - 1]->season != season;
+            const int expected = first_of_season ? 1 : numbered[i - 1]->number + 1;
+            if (e->number > expected) {
+                diags_.warning("episode-gap", e->code.pos,
+                               expected + 1 == e->number
+                                   ? fmt::format("episode {} is missing", format_episode_code(season, expected))
+                                   : fmt::format("episodes {} to {} are missing", format_episode_code(season, expected),
+                                                 format_episode_code(season, e->number - 1)),
+                               "number the episodes of a season 1, 2, 3, ... without gaps");
+            }
+        }
+    }
+
+    // One number for a season and episode number, both positive (as parse_episode_code gives).
+    static std::uint64_t episode_key(int season, int number) {
+        return (std::uint64_t{static_cast<std::uint32_t>(season)} << 32) | static_cast<std::uint32_t>(number);
+    }
+
+    int next_free_number(int season) const {
+        int highest = 0;
+        for (const Episode& e : cat_.episodes) {
+            if (e.season == season) {
+                highest = std::max(highest, e.number);
+            }
+        }
+        return highest + 1;
+    }
+
+    // "s3e1", "S0301", "S03-E01" -> "S03E01", when the intent is clear. A number too large for an
+    // int ("S2147483648E01") makes the intent unclear.
+    static std::optional<std::string> normalise_code(std::string_view code) {
+        std::vector<int> numbers;
+        bool too_large = false;
+        const auto add = [&](std::string_view digits) {
+            int value = 0;
+            const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+            too_large |= ec != std::errc{} || end != digits.data() + digits.size();
+            numbers.push_back(value);
+        };
+        std::string digits;
+        for (char c : code) {
+            if (c >= '0' && c <= '9') {
+                digits.push_back(c);
+            } else if (!digits.empty()) {
+                add(digits);
+                digits.clear();
+            }
+        }
+        if (!digits.empty()) {
+            if (numbers.empty() && digits.size() == 4) { // "S0301": two digits each
+                add(std::string_view(digits).substr(0, 2));
+                add(std::string_view(digits).substr(2));
+            } else if (digits.size() <= 6) {
+                add(digits);
+            }
+        }
+        if (too_large || numbers.size() != 2 || numbers[0] == 0 || numbers[1] == 0) {
+            return std::nullopt;
+        }
+        return format_episode_code(numbers[0], numbers[1]);
+    }
+
+    void check_episode_content(const Episode& e) {
+        if (e.recording.present && !e.share_recording.value) {
+            diags_.warning("recording-not-shared", e.recording.pos,
+                           fmt::format("episode {} has a recording but share_recording = false", e.code.value),
+                           "remove the recording link, or set share_recording = true if the speakers agreed");
+        }
+    }
+
+    void check_texts() {
+        hygiene::Checker checker;
+        for_each_text(cat_, [&](const TextRef& ref) {
+            const bool multi = ref.key == "abstract" || ref.key == "bio" || ref.kind == TextRef::Kind::markdown;
+            report_hygiene(ref, checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single));
+        });
+    }
+
+    // Of the findings of one kind (and character) in one value, this many are reported one by one;
+    // one more diagnostic counts the rest ("and 1,997 more ..."), so that a value full of soft
+    // hyphens gives a short report.
+    static constexpr std::size_t findings_shown_per_kind = 3;
+
+    // Reports the findings of one value: the first ones of each kind one by one and, for each kind
+    // with more, one diagnostic at the first of the rest that counts them.
+    void report_hygiene(const TextRef& ref, const std::vector<hygiene::Finding>& findings) {
+        using Kind = hygiene::Finding::Kind;
+        struct Group {
+            Kind kind;
+            char32_t code_point; // for invisible and control characters; 0 for the other kinds
+            std::size_t shown = 0;
+            std::size_t more = 0;
+            const hygiene::Finding* first_more = nullptr;
+        };
+        std::vector<Group> groups; // a few per value: searched linearly
+        // What is reported: a finding on its own (`more` 0), or the first of `more` folded ones.
+        struct Report {
+            const hygiene::Finding* finding;
+            std::size_t more;
+        };
+        std::vector<Report> reports;
+        for (const hygiene::Finding& f : findings) {
+            if (f.kind == Kind::line_trailing_blank && ref.kind == TextRef::Kind::markdown) {
+                continue; // two spaces are a line break in Markdown
+            }
+            const char32_t cp = f.kind == Kind::invisible || f.kind == Kind::control ? f.code_point : 0;
+            auto g = std::find_if(groups.begin(), groups.end(),
+                                  [&](const Group& x) { return x.kind == f.kind && x.code_point == cp; });
+            if (g == groups.end()) {
+                g = groups.insert(groups.end(), Group{f.kind, cp});
+            }
+            if (g->shown < findings_shown_per_kind) {
+                ++g->shown;
+                reports.push_back({&f, 0});
+            } else if (g->more++ == 0) {
+                g->first_more = &f;
+            }
+        }
+        for (const Group& g : groups) {
+            if (g.more > 0) {
+                reports.push_back({g.first_more, g.more});
+            }
+        }
+        // In the value's order, so that one walk through the literal places them all.
+        std::stable_sort(reports.begin(), reports.end(),
+                         [](const Report& a, const Report& b) { return a.finding->offset < b.finding->offset; });
+        ValueLocator locator(line_index(), ref.text->pos);
+        for (const Report& r : reports) {
+            const SourcePos pos = locator.at(r.finding->offset);
+            if (r.more == 0) {
+                report_finding(ref, *r.finding, pos);
+            } else {
+                report_more(ref, *r.finding, r.more, pos);
+            }
+        }
+    }
+
+    // "and 1,997 more invisible characters U+00AD SOFT HYPHEN in S01E01 title", with the rule, the
+    // severity and (in the plural) the hint of the kind.
+    void report_more(const TextRef& ref, const hygiene::Finding& f, std::size_t more, SourcePos pos) {
+        using Kind = hygiene::Finding::Kind;
+        const std::string_view s = more == 1 ? "" : "s";
+        const auto message = [&](std::string_view what) {
+            return fmt::format("and {} more {} in {}", text::thousands(more), what, ref.where);
+        };
+        switch (f.kind) {
+        case Kind::invisible:
+            diags_.warning("invisible-character", pos,
+                           message(fmt::format("invisible character{} {}", s, code_point_name(f.code_point))),
+                           "delete them: they are usually pasted in by accident and break search and sorting");
+            break;
+        case Kind::control:
+            diags_.error("control-character", pos,
+                         message(fmt::format("control character{} {}", s, code_point_name(f.code_point))),
+                         "delete them");
+            break;
+        case Kind::leading_blank: // once per value at most: never folded
+        case Kind::trailing_blank:
+            diags_.warning(f.kind == Kind::leading_blank ? "leading-blank" : "trailing-blank", pos,
+                           message(fmt::format("blank{} at an end", s)), "remove them");
+            break;
+        case Kind::line_trailing_blank:
+            diags_.warning("trailing-blank", pos, message(fmt::format("line{} ending with blanks", s)), "remove them");
+            break;
+        case Kind::newline:
+            diags_.warning("newline-in-field", pos, message(fmt::format("line break{}", s)), "write it on one line");
+            break;
+        case Kind::mojibake:
+            diags_.warning("mojibake", pos, message(fmt::format("garbled word{}", s)),
+                           "repair them the way the first ones show");
+            break;
+        }
+    }
+
+    void report_finding(const TextRef& ref, const hygiene::Finding& f, SourcePos pos) {
+        using Kind = hygiene::Finding::Kind;
+        switch (f.kind) {
+        case Kind::invisible:
+            diags_.warning("invisible-character", pos,
+                           fmt::format("invisible character {} in {}", code_point_name(f.code_point), ref.where),
+                           "delete it: it is usually pasted in by accident and breaks search and sorting");
+            break;
+        case Kind::control:
+            diags_.error("control-character", pos,
+                         fmt::format("control character {} in {}", code_point_name(f.code_point), ref.where),
+                         "delete it");
+            break;
+        case Kind::leading_blank:
+            diags_.warning("leading-blank", pos, fmt::format("{} starts with a blank", ref.where), "remove it");
+            break;
+        case Kind::trailing_blank:
+            diags_.warning("trailing-blank", pos, fmt::format("{} ends with a blank", ref.where), "remove it");
+            break;
+        case Kind::line_trailing_blank:
+            diags_.warning("trailing-blank", pos, fmt::format("a line of {} ends with blanks", ref.where),
+                           "remove them");
+            break;
+        case Kind::newline:
+            diags_.warning("newline-in-field", pos, fmt::format("{} has a line break", ref.where),
+                           "write it on one line");
+            break;
+        case Kind::mojibake:
+            diags_.warning("mojibake", pos,
+                           fmt::format("garbled text '{}' in {} (UTF-8 read as {})", f.original, ref.where, f.charset),
+                           fmt::format("did you mean '{}'?", f.repaired));
+            break;
+        }
+    }
+
+    void check_urls() {
+        for_each_text(cat_, [&](const TextRef& ref) {
+            if (ref.kind == TextRef::Kind::url) {
+                check_url(ref);
+            }
+        });
+    }
+
+    void check_url(const TextRef& ref) {
+        const Text& t = *ref.text;
+        const auto parsed = url::parse(t.value);
+        if (!parsed) {
+            diags_.error("url-invalid", t.pos, fmt::format("malformed URL in {}: {}", ref.where, parsed.error()),
+                         "write a full address starting with https://");
+            return;
+        }
+        if (parsed->scheme != "https" && parsed->scheme != "http") {
+            diags_.error(
+                "url-scheme", t.pos,
+                fmt::format("URL in {} uses '{}:'; only http and https are allowed", ref.where, parsed->scheme),
+                "write a full address starting with https://");
+            return;
+        }
+        if (ref.key == "zoom_url") {
+            if (!url::is_zoom_host(parsed->host)) {
+                diags_.error(
+                    "zoom-url", t.pos, fmt::format("{} is not a zoom.us link", ref.where),
+                    "paste the registration link Zoom gives you, e.g. https://<org>.zoom.us/meeting/register/...");
+            } else if (parsed->scheme != "https") {
+                diags_.error("zoom-url", t.pos, fmt::format("{} is not an https link", ref.where),
+                             "write it with https://");
+            }
+            return;
+        }
+        if (const auto yt = url::parse_youtube(*parsed)) {
+            if (!yt->tracking.empty()) {
+                diags_.warning("youtube-tracking", t.pos,
+                               fmt::format("YouTube link in {} carries tracking parameters ({})", ref.where,
+                                           fmt::join(yt->tracking, ", ")),
+                               yt->canonical.empty() ? "remove them" : fmt::format("write \"{}\"", yt->canonical));
+            } else if (!yt->canonical.empty() && yt->canonical != t.value) {
+                diags_.warning("youtube-canonical", t.pos,
+                               fmt::format("YouTube link in {} is not in the canonical form", ref.where),
+                               fmt::format("write \"{}\"", yt->canonical));
+            } else if (yt->kind == url::YouTubeLink::Kind::other && ref.key == "recording") {
+                diags_.warning("youtube-canonical", t.pos,
+                               fmt::format("the recording of {} is not a link to one YouTube video", ref.where),
+                               "link the video itself: https://www.youtube.com/watch?v=<id>");
+            }
+        }
+    }
+
+    // Past seasons should have their recordings; coming ones their date and link.
+    void check_schedule_completeness() {
+        check_calendar_organiser();
+        for (const Season& s : cat_.seasons) {
+            if (!s.number.present || s.cancelled.value) {
+                continue;
+            }
+            if (season_started(cat_, s, now_)) {
+                const auto it = episodes_by_season_.find(s.number.value);
+                if (it == episodes_by_season_.end()) {
+                    continue;
+                }
+                for (const Episode* e : it->second) {
+                    if (e->share_recording.value && !e->recording.present) {
+                        diags_.warning("missing-recording", e->pos,
+                                       fmt::format("episode {} took place but has no recording link", e->code.value),
+                                       "add recording = \"https://www.youtube.com/watch?v=...\", or "
+                                       "share_recording = false if the speakers did not agree to share it");
+                    }
+                }
+                continue;
+            }
+            std::vector<std::string> missing;
+            if (!s.date.present) {
+                missing.emplace_back("date");
+            }
+            if (!s.theme.present) {
+                missing.emplace_back("theme");
+            }
+            if (!s.zoom_url.present) {
+                missing.emplace_back("Zoom link");
+            }
+            if (!missing.empty()) {
+                diags_.warning("season-tba", s.pos,
+                               fmt::format("coming season {} has no {} yet: it will be announced as TBA",
+                                           s.number.value, join_and(missing)),
+                               "add them to the season when they are fixed");
+            }
+        }
+    }
+
+    // A coming dated season will be sent as a calendar invitation, which needs an organiser with
+    // an e-mail address (RFC 5546): say so now rather than when `wtool ics` refuses.
+    void check_calendar_organiser() {
+        if (calendar_organiser(cat_) != nullptr) { // the organiser ics would use
+            return;
+        }
+        const auto coming = std::find_if(cat_.seasons.begin(), cat_.seasons.end(), [&](const Season& s) {
+            return s.number.present && s.date.present && !s.cancelled.value && !season_started(cat_, s, now_);
+        });
+        if (coming != cat_.seasons.end()) {
+            diags_.warning("no-calendar-organiser", cat_.series.pos,
+                           fmt::format("no [[series.organiser]] has an email, so `wtool ics` cannot write the "
+                                       "calendar invitation of season {}",
+                                       coming->number.value),
+                           "add a [[series.organiser]] table with name = \"...\" and email = \"...\" (the person "
+                           "who answers questions about the webinars)");
+        }
+    }
+
+    // A season whose date, time, length, Zoom link or cancellation changed since its calendar
+    // fingerprint was recorded needs a higher calendar_sequence (calendar_revision.hpp).
+    void check_calendar_revisions() {
+        for (const Season& s : cat_.seasons) {
+            if (!s.number.present || !s.calendar_fingerprint.present) {
+                continue; // nothing recorded to compare with: no need to compute the fingerprint
+            }
+            const auto revision = calendar_revision(cat_, s);
+            if (revision && revision->state == CalendarRevision::State::changed) {
+                diags_.add(calendar_changed_diagnostic(s, *revision));
+            }
+        }
+    }
+
+    // The [site] paths that `page` and `news --site` would refuse, by the same check.
+    void check_site_paths() {
+        const auto check = [&](const Text& value, std::string_view key, SitePathKind kind) {
+            if (!value.present) {
+                return; // the defaults are good paths
+            }
+            if (auto problem = site_path_problem(value.value, kind)) {
+                diags_.error("site-path", value.pos,
+                             fmt::format("[site] {} '{}' {}", key, std::string_view(value.value), problem->reason),
+                             std::move(problem->hint));
+            }
+        };
+        check(cat_.site.webinar_page, "webinar_page", SitePathKind::file);
+        check(cat_.site.talks_page, "talks_page", SitePathKind::file);
+        check(cat_.site.news_dir, "news_dir", SitePathKind::folder);
+    }
+
+    static std::string join_and(const std::vector<std::string>& items) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) {
+                out += (i + 1 == items.size()) ? " or " : ", ";
+            }
+            out += items[i];
+        }
+        return out;
+    }
+
+    // Indexes the source's lines on first use: a clean catalogue never needs them.
+    const LineIndex& line_index() {
+        if (!index_) {
+            index_.emplace(cat_.source);
+        }
+        return *index_;
+    }
+
+    const Catalogue& cat_;
+    tz::Instant now_;
+    Diagnostics& diags_;
+    std::optional<LineIndex> index_;
+    std::unordered_set<int> season_numbers_;                        // of the defined seasons
+    std::map<int, std::vector<const Episode*>> episodes_by_season_; // file order within a season
+};
+
+} // namespace
+
+void check_catalogue(const Catalogue& cat, tz::Instant now, Diagnostics& diags) {
+    RuleRunner(cat, now, diags).run();
+}
+
+SourcePos locate_in_value(std::string_view source, SourcePos value_pos, std::size_t offset) {
+    return ValueLocator(LineIndex(source), value_pos).at(offset);
+}
+
+} // namespace wtool

@@ -1,0 +1,222 @@
+#include "ics/ics_calendar.hpp"
+
+#include "catalogue/calendar_revision.hpp"
+#include "catalogue/schedule.hpp"
+#include "ics/ics_format.hpp"
+#include "ics/ics_timezone.hpp"
+#include "net/url.hpp"
+#include "support/digest.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace wtool {
+
+namespace {
+
+// One season as the calendar shows it, worked out before anything is written.
+struct EventTimes {
+    tz::Instant start, end;
+};
+
+std::string speaker_line(const Speaker& s) {
+    std::string line = s.honorific.present ? s.honorific.value + " " + s.name.value : s.name.value.str();
+    std::vector<std::string> where;
+    if (s.affiliation.present) {
+        where.push_back(s.affiliation.value);
+    }
+    if (s.country.present) {
+        where.push_back(s.country.value);
+    }
+    if (!where.empty()) {
+        line += fmt::format(" ({})", fmt::join(where, ", "));
+    }
+    return line;
+}
+
+std::string summary(const Catalogue& cat, const Season& s) {
+    std::string out = fmt::format("{}, season {}", cat.series.title.value, s.number.value);
+    if (s.theme.present) {
+        out += ": " + s.theme.value;
+    }
+    return s.cancelled.value ? "Cancelled: " + out : out;
+}
+
+// The Zoom link's label: a registration page or a meeting to join.
+std::string_view zoom_label(std::string_view zoom_url) {
+    const auto u = url::parse(zoom_url);
+    return u && u->path.find("/register/") != std::string::npos ? "Register on Zoom" : "Join on Zoom";
+}
+
+std::string page_url(const Catalogue& cat) {
+    if (cat.series.webinar_url.present) {
+        return cat.series.webinar_url.value;
+    }
+    return cat.series.site_url.present ? cat.series.site_url.value.str() : std::string{};
+}
+
+std::string description(const Catalogue& cat, const Season& s) {
+    std::string out;
+    if (s.cancelled.value) {
+        out += "This webinar is cancelled.\n\n";
+    }
+    const auto episodes = cat.episodes_of(s.number.value);
+    if (episodes.empty()) {
+        out += "Talks: to be announced\n";
+    } else {
+        out += "Talks:\n";
+        for (const Episode* e : episodes) {
+            out += fmt::format("{} {}\n", e->code.value, e->title.value);
+            for (const Speaker& sp : e->speakers) {
+                out += "  " + speaker_line(sp) + "\n";
+            }
+        }
+    }
+    out += "\n";
+    if (s.zoom_url.present) {
+        out += fmt::format("{}: {}\n", zoom_label(s.zoom_url.value), s.zoom_url.value);
+    } else {
+        out += "Zoom link: to be announced\n";
+    }
+    if (const std::string page = page_url(cat); !page.empty()) {
+        out += fmt::format("Webinar page: {}\n", page);
+    }
+    if (cat.series.talks_url.present) {
+        out += fmt::format("Abstracts and bios: {}\n", cat.series.talks_url.value);
+    }
+    out.pop_back(); // no line break after the last line
+    return out;
+}
+
+// DTSTART/DTEND as local time in the series' zone, or in UTC for the rare instant that local
+// time cannot name alone (the second pass through a repeated hour).
+void write_time(ics::Writer& w, std::string_view name, const date::time_zone& zone, tz::Instant t) {
+    const tz::LocalTime local = tz::in_zone(zone, t).local;
+    const auto back = tz::resolve_local(zone, local, tz::Ambiguity::earlier);
+    if (back && *back == t) {
+        w.raw(name, ics::format_local(local), {{"TZID", zone.name()}});
+    } else {
+        w.raw(name, ics::format_utc(t));
+    }
+}
+
+std::vector<int> alarm_list(std::vector<int> minutes) {
+    std::sort(minutes.begin(), minutes.end(), std::greater<>());
+    minutes.erase(std::unique(minutes.begin(), minutes.end()), minutes.end());
+    return minutes;
+}
+
+} // namespace
+
+std::string calendar_identity(const Catalogue& cat) {
+    if (cat.series.site_url.present) {
+        if (const auto u = url::parse(cat.series.site_url.value); u && !u->host.empty()) {
+            std::string path = u->path;
+            while (!path.empty() && path.back() == '/') {
+                path.pop_back();
+            }
+            return u->host + path;
+        }
+    }
+    return "title:" + cat.series.title.value;
+}
+
+std::string season_uid(const Catalogue& cat, int season_number) {
+    return digest::uuid_v5(digest::uuid_namespace_url,
+                           fmt::format("{}#season-{}", calendar_identity(cat), season_number));
+}
+
+std::expected<std::string, std::string> render_calendar(const Catalogue& cat, const CalendarRequest& request) {
+    if (request.seasons.empty()) {
+        return std::unexpected(std::string("there is no dated season to put in a calendar"));
+    }
+    const date::time_zone* zone = series_zone(cat);
+    if (zone == nullptr) {
+        return std::unexpected(fmt::format("unknown time zone '{}'", cat.series.timezone.value));
+    }
+    const Organiser* organiser = calendar_organiser(cat);
+    if (organiser == nullptr) {
+        return std::unexpected(std::string(
+            "no [[series.organiser]] has an email, and a published calendar needs an organiser (RFC 5546); add "
+            "email = \"...\" to the organiser who answers questions about the webinars"));
+    }
+
+    // Work out every time first, so that a problem leaves nothing half-rendered.
+    std::vector<EventTimes> times;
+    int first_year = 0;
+    int last_year = 0;
+    for (const Season* s : request.seasons) {
+        const auto start = season_start(cat, *s);
+        if (!start) {
+            return std::unexpected(fmt::format("season {}: {}", s->number.value, start.error()));
+        }
+        if (!start->has_value()) {
+            return std::unexpected(fmt::format("season {} has no date yet", s->number.value));
+        }
+        const tz::Instant begin = **start;
+        const tz::Instant end = begin + std::chrono::minutes{season_duration_minutes(cat, *s)};
+        times.push_back({begin, end});
+        const auto year_of = [&](tz::Instant t) {
+            return static_cast<int>(date::year_month_day{date::floor<date::days>(tz::in_zone(*zone, t).local)}.year());
+        };
+        first_year = times.size() == 1 ? year_of(begin) : std::min(first_year, year_of(begin));
+        last_year = times.size() == 1 ? year_of(end) : std::max(last_year, year_of(end));
+    }
+
+    ics::Writer w;
+    w.begin("VCALENDAR");
+    w.raw("VERSION", "2.0");
+    w.text("PRODID", "-//wtool//wtool ics//EN");
+    w.raw("CALSCALE", "GREGORIAN");
+    w.raw("METHOD", "PUBLISH");
+    if (request.kind == CalendarKind::feed) {
+        w.text("NAME", cat.series.title.value);
+        w.text("X-WR-CALNAME", cat.series.title.value);
+        w.text("X-WR-TIMEZONE", zone->name());
+        w.raw("REFRESH-INTERVAL", "P1D", {{"VALUE", "DURATION"}});
+        w.raw("X-PUBLISHED-TTL", "P1D");
+    }
+    ics::write_vtimezone(w, *zone, first_year, last_year);
+
+    const std::vector<int> alarms = alarm_list(request.alarm_minutes);
+    const std::string page = page_url(cat);
+    for (std::size_t i = 0; i < request.seasons.size(); ++i) {
+        const Season& s = *request.seasons[i];
+        const auto revision = calendar_revision(cat, s);
+        const std::string title = summary(cat, s);
+        w.begin("VEVENT");
+        w.text("UID", season_uid(cat, s.number.value));
+        w.raw("DTSTAMP", ics::format_utc(request.now));
+        w.raw("SEQUENCE", std::to_string(revision ? revision->sequence : 0));
+        w.raw("STATUS", s.cancelled.value ? "CANCELLED" : "CONFIRMED");
+        w.text("SUMMARY", title);
+        write_time(w, "DTSTART", *zone, times[i].start);
+        write_time(w, "DTEND", *zone, times[i].end);
+        if (s.zoom_url.present) {
+            w.text("LOCATION", s.zoom_url.value);
+        }
+        w.text("DESCRIPTION", description(cat, s));
+        if (!page.empty()) {
+            w.raw("URL", ics::uri_value(page));
+        }
+        if (s.zoom_url.present) {
+            w.raw("CONFERENCE", ics::uri_value(s.zoom_url.value),
+                  {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Zoom"}});
+        }
+        w.raw("ORGANIZER", "mailto:" + ics::uri_value(organiser->email.value), {{"CN", organiser->name.value}});
+        w.raw("LAST-MODIFIED", ics::format_utc(request.now));
+        w.raw("TRANSP", "OPAQUE");
+        for (const int minutes : alarms) {
+            w.begin("VALARM");
+            w.raw("ACTION", "DISPLAY");
+            w.text("DESCRIPTION", title);
+            w.raw("TRIGGER", ics::format_duration(-std::chrono::minutes{minutes}));
+            w.end("VALARM");
+        }
+        w.end("VEVENT");
+    }
+    w.end("VCALENDAR");
+    return w.str();
+}
+
+} // namespace wtool
