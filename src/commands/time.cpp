@@ -129,18 +129,18 @@ Moment season_moment(const Catalogue& cat, const TimeOptions& opts, tz::Instant 
         }
     }
     const auto start = season_start(cat, *season);
-    if (!start) {
-        throw CommandError(fmt::format("season {}: {}", season->number.value, start.error()));
-    }
-    if (!start->has_value()) {
+    if (!start && start.error().kind == NoStart::Kind::tba) {
         throw CommandError(fmt::format("season {} has no date yet (TBA): add its date to the catalogue, or give a "
                                        "time to convert, e.g. wtool time '2026-09-14 15:00'",
                                        season->number.value),
                            ExitCode::nothing);
     }
+    if (!start) {
+        throw CommandError(fmt::format("season {}: {}", season->number.value, start.error().message));
+    }
     const date::time_zone* zone = series_zone(cat);
     Moment m;
-    m.instant = **start;
+    m.instant = *start;
     m.source = tz::Zone::of(*zone);
     m.reference_day = tz::local_day(tz::in_zone(*zone, m.instant).local);
     m.season = season;

@@ -123,7 +123,7 @@ std::chrono::minutes time_of_day(tz::LocalTime t) {
     return std::chrono::duration_cast<std::chrono::minutes>(t - date::floor<date::days>(t));
 }
 
-// When a season happens, as computed by the time module; empty for a TBA season. Everything shown
+// When a season happens (schedule.hpp season_start); empty for a TBA season. Everything shown
 // (date, time of day, CET/CEST) is read from the start instant in the series' zone, so that it is
 // the moment calendars use even for a date written with a UTC offset the zone does not have that
 // day (validate warns about those).
@@ -135,29 +135,15 @@ struct SeasonTime {
 };
 
 std::expected<std::optional<SeasonTime>, std::string> season_time(const Catalogue& cat, const Season& season) {
-    const auto local = season_local_start(cat, season);
-    if (!local) {
-        return std::optional<SeasonTime>{};
-    }
-    const date::time_zone* zone = series_zone(cat);
-    if (zone == nullptr) {
-        return std::unexpected(fmt::format("unknown time zone '{}'", cat.series.timezone.value));
-    }
-    auto start = season_start(cat, season);
-    tz::Instant instant{};
-    if (start && start->has_value()) {
-        instant = **start;
-    } else {
-        // An ambiguous start (validate warns about it) is read as the earlier of the two.
-        auto resolved = tz::resolve_local(*zone, *local, tz::Ambiguity::earlier);
-        if (!resolved) {
-            return std::unexpected(resolved.error().message);
+    const auto start = season_start(cat, season);
+    if (!start) {
+        if (start.error().kind == NoStart::Kind::tba) {
+            return std::optional<SeasonTime>{};
         }
-        instant = *resolved;
+        return std::unexpected(fmt::format("season {}: {}", season.number.value, start.error().message));
     }
-    const tz::ZonedView view = tz::in_zone(*zone, instant);
-    return SeasonTime{instant, view, date::year_month_day{date::floor<date::days>(view.local)},
-                      time_of_day(view.local)};
+    const tz::ZonedView view = tz::in_zone(*series_zone(cat), *start);
+    return SeasonTime{*start, view, date::year_month_day{date::floor<date::days>(view.local)}, time_of_day(view.local)};
 }
 
 Json speaker_json(const Speaker& s, const Escaper& e) {
