@@ -422,7 +422,7 @@ class RuleRunner {
     void check_texts() {
         hygiene::Checker checker;
         for_each_text(cat_, [&](const TextRef& ref) {
-            const bool multi = ref.key == "abstract" || ref.key == "bio" || ref.kind == TextRef::Kind::markdown;
+            const bool multi = ref.kind == TextRef::Kind::paragraphs || ref.kind == TextRef::Kind::markdown;
             report_hygiene(ref, checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single));
         });
     }
@@ -581,7 +581,7 @@ class RuleRunner {
                 "write a full address starting with https://");
             return;
         }
-        if (ref.key == "zoom_url") {
+        if (ref.url_role == UrlRole::zoom) {
             if (!url::is_zoom_host(parsed->host)) {
                 diags_.error(
                     "zoom-url", t.pos, fmt::format("{} is not a zoom.us link", ref.where),
@@ -602,7 +602,7 @@ class RuleRunner {
                 diags_.warning("youtube-canonical", t.pos,
                                fmt::format("YouTube link in {} is not in the canonical form", ref.where),
                                fmt::format("write \"{}\"", yt->canonical));
-            } else if (yt->kind == url::YouTubeLink::Kind::other && ref.key == "recording") {
+            } else if (yt->kind == url::YouTubeLink::Kind::other && ref.url_role == UrlRole::recording) {
                 diags_.warning("youtube-canonical", t.pos,
                                fmt::format("the recording of {} is not a link to one YouTube video", ref.where),
                                "link the video itself: https://www.youtube.com/watch?v=<id>");
@@ -644,7 +644,7 @@ class RuleRunner {
             if (!missing.empty()) {
                 diags_.warning("season-tba", s.pos,
                                fmt::format("coming season {} has no {} yet: it will be announced as TBA",
-                                           s.number.value, join_and(missing)),
+                                           s.number.value, text::alternatives(missing)),
                                "add them to the season when they are fixed");
             }
         }
@@ -692,17 +692,6 @@ class RuleRunner {
         check(cat_.site.webinar_page, "webinar_page", SitePathKind::file);
         check(cat_.site.talks_page, "talks_page", SitePathKind::file);
         check(cat_.site.news_dir, "news_dir", SitePathKind::folder);
-    }
-
-    static std::string join_and(const std::vector<std::string>& items) {
-        std::string out;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) {
-                out += (i + 1 == items.size()) ? " or " : ", ";
-            }
-            out += items[i];
-        }
-        return out;
     }
 
     // Indexes the source's lines on first use: a clean catalogue never needs them.

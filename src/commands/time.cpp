@@ -31,17 +31,6 @@ struct Moment {
     const Season* season = nullptr;   // when it is a season's start
 };
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) {
-        if (!out.empty()) {
-            out += ' ';
-        }
-        out += w;
-    }
-    return out;
-}
-
 // Options that only make sense with (or without) a WHEN.
 void check_combinations(const TimeOptions& opts, bool has_when) {
     if (has_when && opts.season != 0) {
@@ -416,7 +405,7 @@ CLI::App* setup_time(CLI::App& app, TimeOptions& opts) {
 }
 
 ExitCode run_time(Context& ctx, const TimeOptions& opts) {
-    const std::string when_text = joined(opts.when);
+    const std::string when_text = fmt::format("{}", fmt::join(opts.when, " "));
     const bool has_when = !text::trim(when_text).empty();
     check_combinations(opts, has_when);
     std::optional<tz::When> when;

@@ -170,11 +170,7 @@ std::string shared_affiliations(const Episode& ep) {
             distinct.push_back(a);
         }
     }
-    std::string out;
-    for (const std::string& a : distinct) {
-        out += (out.empty() ? "" : "; ") + a;
-    }
-    return out;
+    return fmt::format("{}", fmt::join(distinct, "; "));
 }
 
 Json episode_json(const Episode& ep, const std::optional<SeasonTime>& when, const Escaper& e) {
@@ -288,10 +284,11 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
         j["when"] = e.line(fmt::format("{} at {} {}", tz::format_long_date(date::local_days{t->date}),
                                        tz::format_clock_12h(tz::LocalTime{start_time}), label));
         Json zones = audience_json(cat, *t, e);
-        std::string zones_text;
+        std::vector<std::string> zone_texts;
         for (const Json& z : zones) {
-            zones_text += (zones_text.empty() ? "" : ", ") + z["text"].get<std::string>();
+            zone_texts.push_back(z["text"].get<std::string>());
         }
+        const std::string zones_text = fmt::format("{}", fmt::join(zone_texts, ", "));
         j["audience_times_text"] = zones_text.empty() ? Json(nullptr) : Json(zones_text);
         j["show_audience_times"] = times == AudienceTimes::show && !zones.empty();
         j["audience_times"] = std::move(zones);
