@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "cli/cli_model.hpp"
 #include "cli/context.hpp"
 #include "commands/add_episode.hpp"
 #include "commands/announce.hpp"
@@ -115,14 +116,15 @@ std::string command_list(const CLI::App& app) {
 }
 
 // "unknown command 'valdate', did you mean 'validate'?" for the first bare word that names no
-// command (CLI11 would only say the argument was not expected).
-std::optional<std::string> unknown_command(int argc, const char* const* argv,
+// command (CLI11 would only say the argument was not expected). The global options that take a
+// value are read from the command-line model, the list completions use too.
+std::optional<std::string> unknown_command(int argc, const char* const* argv, const CLI::App& app,
                                            const std::vector<CommandEntry>& commands) {
-    static constexpr std::string_view value_options[] = {"--catalogue", "--now", "--color"};
+    const std::vector<std::string> value_options = value_option_names(describe_cli(app));
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg.starts_with("-")) {
-            if (std::find(std::begin(value_options), std::end(value_options), arg) != std::end(value_options)) {
+            if (std::find(value_options.begin(), value_options.end(), arg) != value_options.end()) {
                 ++i; // skip its value
             }
             continue;
@@ -208,7 +210,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         c.app->fallthrough();
     }
 
-    if (auto unknown = unknown_command(argc, argv, commands)) {
+    if (auto unknown = unknown_command(argc, argv, app, commands)) {
         env.err << "wtool: error: " << shown_error(*unknown) << "\n";
         env.err << "Run 'wtool' to list the commands.\n";
         return static_cast<int>(ExitCode::usage);

@@ -50,7 +50,7 @@ std::optional<CalendarRevision> calendar_revision(const Catalogue& cat, const Se
     return r;
 }
 
-Diagnostic calendar_changed_diagnostic(const Season& season, const CalendarRevision& revision) {
+Diagnostic calendar_changed_diagnostic(const Season& season, const CalendarRevision& revision, Severity severity) {
     std::string message = fmt::format("season {} changed since its calendar was recorded (date, time, length, Zoom "
                                       "link or cancellation): calendars that have it would keep the old details",
                                       season.number.value);
@@ -58,7 +58,7 @@ Diagnostic calendar_changed_diagnostic(const Season& season, const CalendarRevis
                                    "calendar with the old details was ever sent out, updating calendar_fingerprint "
                                    "alone is enough)",
                                    revision.sequence + 1, revision.fingerprint, season.number.value);
-    return Diagnostic{Severity::warning, "calendar-changed", std::move(message), std::move(hint),
+    return Diagnostic{severity, "calendar-changed", std::move(message), std::move(hint),
                       season.calendar_fingerprint.pos};
 }
 

@@ -5,7 +5,8 @@
 // `calendar_sequence` (the SEQUENCE last published, 0 when absent) and `calendar_fingerprint`
 // (a short digest of what the calendar said: start, zone, length, Zoom link, cancellation).
 // When the season changes, its fingerprint no longer matches, `validate` warns and `wtool ics`
-// refuses until calendar_sequence is raised and the new fingerprint recorded.
+// refuses until calendar_sequence is raised and the new fingerprint recorded (both through the
+// calendar plan, calendar_plan.hpp).
 // docs/ics.md explains the design.
 #pragma once
 
@@ -43,11 +44,12 @@ struct CalendarRevision {
 // The revision of a dated season; nullopt for a season without a date.
 std::optional<CalendarRevision> calendar_revision(const Catalogue& cat, const Season& season);
 
-// The `calendar-changed` warning for a season whose revision is `changed`, at its
+// The `calendar-changed` finding for a season whose revision is `changed`, at its
 // calendar_fingerprint, with the fix as hint: "set calendar_sequence = 1 and
 // calendar_fingerprint = \"0a1b2c3d\" in season 9 (if no calendar with the old details was ever
-// sent out, updating calendar_fingerprint alone is enough)".
-Diagnostic calendar_changed_diagnostic(const Season& season, const CalendarRevision& revision);
+// sent out, updating calendar_fingerprint alone is enough)". The caller says how serious it is:
+// validate warns, ics refuses (calendar_plan.hpp).
+Diagnostic calendar_changed_diagnostic(const Season& season, const CalendarRevision& revision, Severity severity);
 
 // The line to add to an unrecorded season: "calendar_fingerprint = \"0a1b2c3d\"".
 std::string calendar_fingerprint_line(const CalendarRevision& revision);

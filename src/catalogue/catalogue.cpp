@@ -119,64 +119,69 @@ class PlaceBuffer {
 void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&)>& visit) {
     using Kind = TextRef::Kind;
     PlaceBuffer place;
-    const auto emit = [&](const Text& t, std::string_view field, std::string_view key, Kind kind) {
+    const auto emit = [&](const Text& t, std::string_view field, Kind kind) {
         if (t.present) {
-            visit(TextRef{&t, place.with_field(field), key, kind});
+            visit(TextRef{&t, place.with_field(field), kind, UrlRole::site});
+        }
+    };
+    const auto emit_url = [&](const Text& t, std::string_view field, UrlRole role) {
+        if (t.present) {
+            visit(TextRef{&t, place.with_field(field), Kind::url, role});
         }
     };
     const Series& s = cat.series;
-    emit(s.title, "series.title", "title", Kind::plain);
-    emit(s.timezone, "series.timezone", "timezone", Kind::plain);
+    emit(s.title, "series.title", Kind::line);
+    emit(s.timezone, "series.timezone", Kind::line);
     for (const Text& z : s.audience_timezones) {
-        emit(z, "series.audience_timezones", "audience_timezones", Kind::plain);
+        emit(z, "series.audience_timezones", Kind::line);
     }
-    emit(s.site_url, "series.site_url", "site_url", Kind::url);
-    emit(s.webinar_url, "series.webinar_url", "webinar_url", Kind::url);
-    emit(s.talks_url, "series.talks_url", "talks_url", Kind::url);
-    emit(s.playlist_url, "series.playlist_url", "playlist_url", Kind::url);
-    emit(s.templates, "series.templates", "templates", Kind::plain);
+    emit_url(s.site_url, "series.site_url", UrlRole::site);
+    emit_url(s.webinar_url, "series.webinar_url", UrlRole::site);
+    emit_url(s.talks_url, "series.talks_url", UrlRole::site);
+    emit_url(s.playlist_url, "series.playlist_url", UrlRole::playlist);
+    emit(s.templates, "series.templates", Kind::line);
     for (std::size_t i = 0; i < s.organisers.size(); ++i) {
         const Organiser& o = s.organisers[i];
         place.set_owner("organiser ", i + 1);
-        emit(o.name, " name", "name", Kind::plain);
-        emit(o.email, " email", "email", Kind::plain);
-        emit(o.homepage, " homepage", "homepage", Kind::url);
-        emit(o.affiliation, " affiliation", "affiliation", Kind::plain);
-        emit(o.country, " country", "country", Kind::plain);
+        emit(o.name, " name", Kind::line);
+        emit(o.email, " email", Kind::line);
+        emit_url(o.homepage, " homepage", UrlRole::homepage);
+        emit(o.affiliation, " affiliation", Kind::line);
+        emit(o.country, " country", Kind::line);
     }
     place.set_owner();
-    emit(s.intro, "series.text.intro", "intro", Kind::markdown);
-    emit(s.organisers_text, "series.text.organisers", "organisers", Kind::markdown);
-    emit(s.newsletter, "series.text.newsletter", "newsletter", Kind::markdown);
+    emit(s.intro, "series.text.intro", Kind::markdown);
+    emit(s.organisers_text, "series.text.organisers", Kind::markdown);
+    emit(s.newsletter, "series.text.newsletter", Kind::markdown);
 
     const Site& site = cat.site;
-    emit(site.webinar_page, "site.webinar_page", "webinar_page", Kind::plain);
-    emit(site.webinar_front_matter, "site.webinar_front_matter", "webinar_front_matter", Kind::markdown);
-    emit(site.talks_page, "site.talks_page", "talks_page", Kind::plain);
-    emit(site.talks_front_matter, "site.talks_front_matter", "talks_front_matter", Kind::markdown);
-    emit(site.news_dir, "site.news_dir", "news_dir", Kind::plain);
+    emit(site.webinar_page, "site.webinar_page", Kind::line);
+    emit(site.webinar_front_matter, "site.webinar_front_matter", Kind::markdown);
+    emit(site.talks_page, "site.talks_page", Kind::line);
+    emit(site.talks_front_matter, "site.talks_front_matter", Kind::markdown);
+    emit(site.news_dir, "site.news_dir", Kind::line);
 
     for (const Season& season : cat.seasons) {
         place.set_owner("season ", season.number.value);
-        emit(season.theme, " theme", "theme", Kind::plain);
-        emit(season.zoom_url, " zoom_url", "zoom_url", Kind::url);
+        emit(season.theme, " theme", Kind::line);
+        emit_url(season.zoom_url, " zoom_url", UrlRole::zoom);
     }
     for (const Episode& e : cat.episodes) {
         place.set_owner(e.code.value);
-        emit(e.code, " code", "code", Kind::plain);
-        emit(e.title, " title", "title", Kind::plain);
-        emit(e.abstract, " abstract", "abstract", Kind::plain);
-        emit(e.bio, " bio", "bio", Kind::plain);
-        emit(e.recording, " recording", "recording", Kind::url);
+        emit(e.code, " code", Kind::line);
+        emit(e.title, " title", Kind::line);
+        emit(e.abstract, " abstract", Kind::paragraphs);
+        emit(e.bio, " bio", Kind::paragraphs);
+        emit_url(e.recording, " recording", UrlRole::recording);
         for (std::size_t i = 0; i < e.speakers.size(); ++i) {
             const Speaker& sp = e.speakers[i];
             place.set_owner(e.code.value, " speaker ", i + 1);
-            emit(sp.name, " name", "name", Kind::plain);
-            emit(sp.honorific, " honorific", "honorific", Kind::plain);
-            emit(sp.affiliation, " affiliation", "affiliation", Kind::plain);
-            emit(sp.country, " country", "country", Kind::plain);
-            emit(sp.homepage, " homepage", "homepage", Kind::url);
-            emit(sp.bio, " bio", "bio", Kind::plain);
+            emit(sp.name, " name", Kind::line);
+            emit(sp.honorific, " honorific", Kind::line);
+            emit(sp.affiliation, " affiliation", Kind::line);
+            emit(sp.country, " country", Kind::line);
+            emit_url(sp.homepage, " homepage", UrlRole::homepage);
+            emit(sp.bio, " bio", Kind::paragraphs);
         }
     }
 }

@@ -141,13 +141,28 @@ std::optional<std::pair<int, int>> parse_episode_code(std::string_view code);
 // Formats an episode code: S09E01.
 std::string format_episode_code(int season, int number);
 
+// What a URL field of the catalogue is for.
+enum class UrlRole {
+    recording, // an episode's recording
+    playlist,  // the series' playlist
+    zoom,      // a season's Zoom link
+    homepage,  // an organiser's or speaker's homepage
+    site,      // the series' site, webinar and talks pages
+};
+
 // Where a text value sits in the catalogue, for diagnostics and reports:
-// "series.title", "season 9 zoom_url", "S09E01 speaker 1 name".
+// "series.title", "season 9 zoom_url", "S09E01 speaker 1 name", and what kind of text it is.
+// Checks decide by `kind` and `url_role`, never by the key's name.
 struct TextRef {
     const Text* text;
     std::string_view where; // human-readable place, as above; valid only during the visit
-    std::string_view key;   // the TOML key, e.g. "name"
-    enum class Kind { plain, markdown, url } kind = Kind::plain;
+    enum class Kind {
+        line,       // a one-line plain text: a name, a title
+        paragraphs, // a plain text of paragraphs: an abstract, a bio
+        markdown,   // Markdown (or YAML front matter) inserted into pages as written
+        url,        // a URL field
+    } kind = Kind::line;
+    UrlRole url_role = UrlRole::site; // for Kind::url
 };
 
 // Calls `visit` for every present text value of the catalogue, in a stable order. A visitor

@@ -1,6 +1,6 @@
 #include "catalogue/rules.hpp"
 
-#include "catalogue/calendar_revision.hpp"
+#include "catalogue/calendar_plan.hpp"
 #include "catalogue/hygiene.hpp"
 #include "catalogue/schedule.hpp"
 #include "catalogue/site_paths.hpp"
@@ -143,7 +143,7 @@ class RuleRunner {
         check_texts();
         check_urls();
         check_schedule_completeness();
-        check_calendar_revisions();
+        check_calendar();
         check_site_paths();
     }
 
@@ -268,18 +268,38 @@ class RuleRunner {
             }
             return;
         }
-        const auto resolved = tz::resolve_local(zone, local);
-        if (!resolved) {
-            const bool gap = resolved.error().kind == tz::LocalTimeError::Kind::nonexistent;
-            if (gap) {
-                diags_.error("nonexistent-time", where,
-                             fmt::format("season {}: {}", s.number.value, resolved.error().message),
-                             "pick a time outside the daylight-saving change");
-            } else {
-                diags_.warning("ambiguous-time", where,
-                               fmt::format("season {}: {}", s.number.value, resolved.error().message),
-                               "pick a time outside the daylight-saving change");
-            }
+        const auto start = season_start(cat_, s);
+        if (!start) {
+            unclear_start(s, where, start.error());
+        }
+    }
+
+    // A start that happens twice or never: an error, with the lines that say which instant is
+    // meant (schedule.hpp: commands refuse the catalogue until it is fixed).
+    void unclear_start(const Season& s, SourcePos where, const NoStart& n) {
+        const auto utc = [](const StartReading& r) { return date::format("%H:%M UTC", r.instant); };
+        const std::string message = fmt::format("season {}: {}", s.number.value, n.message);
+        if (n.kind == NoStart::Kind::ambiguous) {
+            const std::string local = date::format("%Y-%m-%dT%H:%M:00", n.local);
+            const bool own_time_line = s.time.present && s.time.pos != s.date.pos;
+            diags_.error("ambiguous-time", where, message,
+                         fmt::format("write the offset in the date: date = {}{} for the first ({}, {}) or date = "
+                                     "{}{} for the second ({}, {}){}",
+                                     local, tz::format_offset(n.before.offset), utc(n.before), n.before.abbrev, local,
+                                     tz::format_offset(n.after.offset), utc(n.after), n.after.abbrev,
+                                     own_time_line ? ", and remove the season's time line" : ""));
+        } else if (n.kind == NoStart::Kind::nonexistent) {
+            const date::time_zone& zone = *series_zone(cat_);
+            const auto fix = [&](const StartReading& r) {
+                const tz::LocalTime clock = tz::in_zone(zone, r.instant).local;
+                return s.time.present && s.time.pos == s.date.pos ? date::format("date = %Y-%m-%dT%H:%M:00", clock)
+                                                                  : date::format("time = %H:%M:00", clock);
+            };
+            const std::string written = date::format("%H:%M", n.local);
+            diags_.error("nonexistent-time", where, message,
+                         fmt::format("clocks skip that time: for {} ({} {}) write {}, for {} ({} {}) write {}",
+                                     utc(n.before), written, n.before.abbrev, fix(n.before), utc(n.after), written,
+                                     n.after.abbrev, fix(n.after)));
         }
     }
 
@@ -402,7 +422,7 @@ class RuleRunner {
     void check_texts() {
         hygiene::Checker checker;
         for_each_text(cat_, [&](const TextRef& ref) {
-            const bool multi = ref.key == "abstract" || ref.key == "bio" || ref.kind == TextRef::Kind::markdown;
+            const bool multi = ref.kind == TextRef::Kind::paragraphs || ref.kind == TextRef::Kind::markdown;
             report_hygiene(ref, checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single));
         });
     }
@@ -561,7 +581,7 @@ class RuleRunner {
                 "write a full address starting with https://");
             return;
         }
-        if (ref.key == "zoom_url") {
+        if (ref.url_role == UrlRole::zoom) {
             if (!url::is_zoom_host(parsed->host)) {
                 diags_.error(
                     "zoom-url", t.pos, fmt::format("{} is not a zoom.us link", ref.where),
@@ -582,7 +602,7 @@ class RuleRunner {
                 diags_.warning("youtube-canonical", t.pos,
                                fmt::format("YouTube link in {} is not in the canonical form", ref.where),
                                fmt::format("write \"{}\"", yt->canonical));
-            } else if (yt->kind == url::YouTubeLink::Kind::other && ref.key == "recording") {
+            } else if (yt->kind == url::YouTubeLink::Kind::other && ref.url_role == UrlRole::recording) {
                 diags_.warning("youtube-canonical", t.pos,
                                fmt::format("the recording of {} is not a link to one YouTube video", ref.where),
                                "link the video itself: https://www.youtube.com/watch?v=<id>");
@@ -592,7 +612,6 @@ class RuleRunner {
 
     // Past seasons should have their recordings; coming ones their date and link.
     void check_schedule_completeness() {
-        check_calendar_organiser();
         for (const Season& s : cat_.seasons) {
             if (!s.number.present || s.cancelled.value) {
                 continue;
@@ -625,42 +644,36 @@ class RuleRunner {
             if (!missing.empty()) {
                 diags_.warning("season-tba", s.pos,
                                fmt::format("coming season {} has no {} yet: it will be announced as TBA",
-                                           s.number.value, join_and(missing)),
+                                           s.number.value, text::alternatives(missing)),
                                "add them to the season when they are fixed");
             }
         }
     }
 
-    // A coming dated season will be sent as a calendar invitation, which needs an organiser with
-    // an e-mail address (RFC 5546): say so now rather than when `wtool ics` refuses.
-    void check_calendar_organiser() {
-        if (calendar_organiser(cat_) != nullptr) { // the organiser ics would use
+    // What `wtool ics` would refuse, asked of the same calendar plan (calendar_plan.hpp), as
+    // warnings: every dated season is in the feed (`--all`), so its plan has every revision; a
+    // coming dated season will be sent as an invitation (`--next`), which needs an organiser with an
+    // e-mail address (RFC 5546): say so now rather than when `wtool ics` refuses.
+    void check_calendar() {
+        const auto plan = plan_calendar(cat_, {CalendarChoice::Kind::all, 0}, now_);
+        if (!plan) {
+            return; // no season has a date: nothing to put in a calendar
+        }
+        // A season whose date, time, length, Zoom link or cancellation changed since its calendar
+        // fingerprint was recorded needs a higher calendar_sequence (calendar_revision.hpp).
+        for (const CalendarEvent* e : plan->changed_events()) {
+            diags_.add(calendar_changed_diagnostic(*e->season, e->revision, Severity::warning));
+        }
+        if (plan->organiser != nullptr) {
             return;
         }
-        const auto coming = std::find_if(cat_.seasons.begin(), cat_.seasons.end(), [&](const Season& s) {
-            return s.number.present && s.date.present && !s.cancelled.value && !season_started(cat_, s, now_);
-        });
-        if (coming != cat_.seasons.end()) {
+        if (const Season* coming = next_dated_season(cat_, now_).season) {
             diags_.warning("no-calendar-organiser", cat_.series.pos,
                            fmt::format("no [[series.organiser]] has an email, so `wtool ics` cannot write the "
                                        "calendar invitation of season {}",
                                        coming->number.value),
                            "add a [[series.organiser]] table with name = \"...\" and email = \"...\" (the person "
                            "who answers questions about the webinars)");
-        }
-    }
-
-    // A season whose date, time, length, Zoom link or cancellation changed since its calendar
-    // fingerprint was recorded needs a higher calendar_sequence (calendar_revision.hpp).
-    void check_calendar_revisions() {
-        for (const Season& s : cat_.seasons) {
-            if (!s.number.present || !s.calendar_fingerprint.present) {
-                continue; // nothing recorded to compare with: no need to compute the fingerprint
-            }
-            const auto revision = calendar_revision(cat_, s);
-            if (revision && revision->state == CalendarRevision::State::changed) {
-                diags_.add(calendar_changed_diagnostic(s, *revision));
-            }
         }
     }
 
@@ -679,17 +692,6 @@ class RuleRunner {
         check(cat_.site.webinar_page, "webinar_page", SitePathKind::file);
         check(cat_.site.talks_page, "talks_page", SitePathKind::file);
         check(cat_.site.news_dir, "news_dir", SitePathKind::folder);
-    }
-
-    static std::string join_and(const std::vector<std::string>& items) {
-        std::string out;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) {
-                out += (i + 1 == items.size()) ? " or " : ", ";
-            }
-            out += items[i];
-        }
-        return out;
     }
 
     // Indexes the source's lines on first use: a clean catalogue never needs them.

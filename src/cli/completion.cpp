@@ -1,9 +1,13 @@
 #include "cli/completion.hpp"
 
+#include "support/text.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace wtool {
+
+using text::shell_quote; // bash and zsh words
 
 namespace {
 
@@ -557,18 +561,6 @@ complete -c {0} -f
 }
 
 } // namespace
-
-std::string shell_quote(std::string_view word) {
-    std::string out = "'";
-    for (const char c : word) {
-        if (c == '\'') {
-            out += "'\\''";
-        } else {
-            out += c;
-        }
-    }
-    return out + "'";
-}
 
 std::string fish_quote(std::string_view word) {
     std::string out = "'";

@@ -19,9 +19,7 @@ std::string render_completion(const CliSpec& cli, Shell shell);
 // The hidden command the scripts call for values from the catalogue.
 inline constexpr std::string_view complete_command_name = "__complete";
 
-// `word` as one single-quoted bash or zsh word: 'it'\''s'.
-std::string shell_quote(std::string_view word);
-// `word` as one single-quoted fish word ('it\'s').
+// `word` as one single-quoted fish word ('it\'s'); bash and zsh words are text::shell_quote.
 std::string fish_quote(std::string_view word);
 
 } // namespace wtool

@@ -1,6 +1,6 @@
 #include "commands/ics.hpp"
 
-#include "catalogue/calendar_revision.hpp"
+#include "catalogue/calendar_plan.hpp"
 #include "catalogue/schedule.hpp"
 #include "cli/command_support.hpp"
 #include "cli/output_target.hpp"
@@ -12,12 +12,6 @@ namespace wtool {
 
 namespace {
 
-struct Selection {
-    CalendarKind kind = CalendarKind::event;
-    std::vector<const Season*> seasons;
-    std::vector<int> skipped_tba; // --next: coming seasons without a date, passed over
-};
-
 std::string season_range(const Catalogue& cat) {
     const auto seasons = cat.seasons_by_number();
     if (seasons.empty()) {
@@ -27,69 +21,49 @@ std::string season_range(const Catalogue& cat) {
                        seasons.back()->number.value);
 }
 
-Selection select_next(const Catalogue& cat, tz::Instant now) {
-    Selection sel;
-    for (const Season* s : cat.seasons_by_number()) {
-        if (s->cancelled.value || season_started(cat, *s, now)) {
-            continue;
-        }
-        if (!s->date.present) {
-            sel.skipped_tba.push_back(s->number.value);
-            continue;
-        }
-        sel.seasons.push_back(s);
-        return sel;
+CalendarChoice choice_of(const IcsOptions& opts) {
+    if (opts.all) {
+        return {CalendarChoice::Kind::all, 0};
     }
-    if (sel.skipped_tba.empty()) {
+    if (opts.season != 0) {
+        return {CalendarChoice::Kind::season, opts.season};
+    }
+    return {CalendarChoice::Kind::next, 0};
+}
+
+// Why there is no calendar to write, as the error that ends the command.
+[[noreturn]] void no_calendar(const Catalogue& cat, const NoCalendar& why, tz::Instant now) {
+    switch (why.kind) {
+    case NoCalendar::Kind::none_coming:
         throw CommandError(fmt::format("no season is coming after {}: there is no next webinar to put in a calendar; "
                                        "add the next season to the catalogue, or use --all for every season",
                                        tz::format_utc(now)),
                            ExitCode::nothing);
-    }
-    const int first = sel.skipped_tba.front();
-    throw CommandError(fmt::format("the next season, {}, has no date yet (TBA): there is no event to put in a "
-                                   "calendar; add date = YYYY-MM-DD to season {} once it is fixed",
-                                   first, first),
-                       ExitCode::nothing);
-}
-
-Selection select_season(const Catalogue& cat, int number) {
-    const Season* s = cat.find_season(number);
-    if (s == nullptr) {
-        throw CommandError(fmt::format("season {} is not in the catalogue ({})", number, season_range(cat)));
-    }
-    if (!s->date.present) {
+    case NoCalendar::Kind::next_tba:
+        throw CommandError(fmt::format("the next season, {}, has no date yet (TBA): there is no event to put in a "
+                                       "calendar; add date = YYYY-MM-DD to season {} once it is fixed",
+                                       why.season, why.season),
+                           ExitCode::nothing);
+    case NoCalendar::Kind::unknown_season:
+        throw CommandError(fmt::format("season {} is not in the catalogue ({})", why.season, season_range(cat)));
+    case NoCalendar::Kind::season_tba:
         throw CommandError(fmt::format("season {} has no date yet (TBA): there is no event to put in a calendar; "
                                        "add date = YYYY-MM-DD to season {} once it is fixed",
-                                       number, number),
+                                       why.season, why.season),
                            ExitCode::nothing);
-    }
-    return Selection{.kind = CalendarKind::event, .seasons = {s}, .skipped_tba = {}};
-}
-
-Selection select_all(const Catalogue& cat) {
-    Selection sel{.kind = CalendarKind::feed, .seasons = {}, .skipped_tba = {}};
-    for (const Season* s : cat.seasons_by_number()) {
-        if (s->date.present) {
-            sel.seasons.push_back(s);
-        }
-    }
-    if (sel.seasons.empty()) {
+    case NoCalendar::Kind::none_dated:
         throw CommandError("no season has a date yet: there is no event to put in a calendar", ExitCode::nothing);
     }
-    return sel;
+    throw CommandError("there is no event to put in a calendar", ExitCode::nothing);
 }
 
 // A season that changed without a new calendar_sequence would reach calendars that keep the old
-// details: report each like validate does, then stop.
-void require_current_revisions(const Context& ctx, const Catalogue& cat, const Selection& sel) {
+// details: validate warns about it; a calendar that contains it is refused, each reported as an
+// error, then the command stops.
+void refuse_changed(const Context& ctx, const Catalogue& cat, const CalendarPlan& plan) {
     std::vector<Diagnostic> changed;
-    for (const Season* s : sel.seasons) {
-        const auto revision = calendar_revision(cat, *s);
-        if (revision && revision->state == CalendarRevision::State::changed) {
-            changed.push_back(calendar_changed_diagnostic(*s, *revision));
-            changed.back().severity = Severity::error; // validate warns; a calendar is refused
-        }
+    for (const CalendarEvent* e : plan.changed_events()) {
+        changed.push_back(calendar_changed_diagnostic(*e->season, e->revision, Severity::error));
     }
     if (changed.empty()) {
         return;
@@ -101,17 +75,23 @@ void require_current_revisions(const Context& ctx, const Catalogue& cat, const S
                                    changed.size() == 1 ? "its" : "their"));
 }
 
-// Coming seasons whose fingerprint is not recorded: a later change could not be caught.
-void note_unrecorded(const Context& ctx, const Catalogue& cat, const Selection& sel) {
+// The seasons passed over, and the coming seasons whose fingerprint is not recorded (a later
+// change could not be caught).
+void notes(const Context& ctx, const Catalogue& cat, const CalendarPlan& plan) {
+    for (const int number : plan.skipped_tba) {
+        ctx.err << fmt::format("wtool: note: season {} has no date yet (TBA) and is skipped: this calendar is for "
+                               "season {}\n",
+                               number, plan.events.front().season->number.value);
+    }
     if (ctx.quiet) {
         return;
     }
-    for (const Season* s : sel.seasons) {
-        const auto revision = calendar_revision(cat, *s);
-        if (revision && revision->state == CalendarRevision::State::unrecorded && !season_started(cat, *s, ctx.now)) {
+    for (const CalendarEvent& e : plan.events) {
+        if (e.revision.state == CalendarRevision::State::unrecorded && !season_started(cat, *e.season, ctx.now)) {
             ctx.err << fmt::format("wtool: note: season {}'s calendar is not recorded: add {} to season {}, so that "
                                    "wtool can catch a later change of its date, time or link (docs/ics.md)\n",
-                                   s->number.value, calendar_fingerprint_line(*revision), s->number.value);
+                                   e.season->number.value, calendar_fingerprint_line(e.revision),
+                                   e.season->number.value);
         }
     }
 }
@@ -140,38 +120,34 @@ CLI::App* setup_ics(CLI::App& app, IcsOptions& opts) {
 
 ExitCode run_ics(Context& ctx, const IcsOptions& opts) {
     const Catalogue cat = load_usable_catalogue(ctx);
-    const Selection sel = opts.all           ? select_all(cat)
-                          : opts.season != 0 ? select_season(cat, opts.season)
-                                             : select_next(cat, ctx.now);
-    require_current_revisions(ctx, cat, sel);
+    auto planned = plan_calendar(cat, choice_of(opts), ctx.now);
+    if (!planned) {
+        no_calendar(cat, planned.error(), ctx.now);
+    }
+    const CalendarPlan& plan = *planned;
+    refuse_changed(ctx, cat, plan);
 
-    CalendarRequest request{.kind = sel.kind, .seasons = sel.seasons, .alarm_minutes = opts.alarms, .now = ctx.now};
+    CalendarOptions options{.alarm_minutes = opts.alarms, .now = ctx.now};
     if (opts.alarms.empty()) {
         for (const Field<int>& m : cat.series.alarm_minutes) {
-            request.alarm_minutes.push_back(m.value);
+            options.alarm_minutes.push_back(m.value);
         }
     }
-    const auto calendar = render_calendar(cat, request);
+    const auto calendar = render_calendar(cat, plan, options);
     if (!calendar) {
         throw CommandError(calendar.error());
     }
-
-    for (const int number : sel.skipped_tba) {
-        ctx.err << fmt::format("wtool: note: season {} has no date yet (TBA) and is skipped: this calendar is for "
-                               "season {}\n",
-                               number, sel.seasons.front()->number.value);
-    }
-    note_unrecorded(ctx, cat, sel);
+    notes(ctx, cat, plan);
 
     write_output(ctx, *calendar, opts.output);
     if (opts.output.empty() || opts.output == "-") {
         return ExitCode::ok;
     }
     if (!ctx.quiet) {
-        ctx.out << (sel.kind == CalendarKind::feed
-                        ? fmt::format("wrote {} ({} season{})\n", opts.output, sel.seasons.size(),
-                                      sel.seasons.size() == 1 ? "" : "s")
-                        : fmt::format("wrote {} (season {})\n", opts.output, sel.seasons.front()->number.value));
+        ctx.out << (plan.kind == CalendarKind::feed
+                        ? fmt::format("wrote {} ({} season{})\n", opts.output, plan.events.size(),
+                                      plan.events.size() == 1 ? "" : "s")
+                        : fmt::format("wrote {} (season {})\n", opts.output, plan.events.front().season->number.value));
     }
     return ExitCode::ok;
 }

@@ -174,22 +174,6 @@ class ValueCollector {
     std::vector<std::string> errors_;
 };
 
-// `word` as one shell word: as it is when it holds only safe characters, else in single quotes.
-std::string shell_word(const std::string& word) {
-    const bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               std::string_view("/._-+,:@%").find(c) != std::string_view::npos;
-    });
-    if (safe) {
-        return word;
-    }
-    std::string out = "'";
-    for (const char c : word) {
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return out + "'";
-}
-
 // The new text must load and validate without errors: wtool must never hand out a broken file.
 void check_new_catalogue(const Context& ctx, const std::string& content, const fs::path& file) {
     Diagnostics diags;
@@ -291,7 +275,7 @@ ExitCode run_init(Context& ctx, const InitOptions& opts) {
                                    copies.size() == 1 ? "" : "s", templates_dir.string());
         }
         const std::string catalogue_option =
-            file == fs::path("episodes.toml") ? std::string{} : " --catalogue " + shell_word(file.string());
+            file == fs::path("episodes.toml") ? std::string{} : " --catalogue " + text::shell_word(file.string());
         ctx.out << fmt::format("next: fill in season 1, then\n"
                                "  wtool validate{}\n"
                                "  wtool add-episode{} --season 1\n",

@@ -31,17 +31,6 @@ struct Moment {
     const Season* season = nullptr;   // when it is a season's start
 };
 
-std::string joined(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) {
-        if (!out.empty()) {
-            out += ' ';
-        }
-        out += w;
-    }
-    return out;
-}
-
 // Options that only make sense with (or without) a WHEN.
 void check_combinations(const TimeOptions& opts, bool has_when) {
     if (has_when && opts.season != 0) {
@@ -129,18 +118,18 @@ Moment season_moment(const Catalogue& cat, const TimeOptions& opts, tz::Instant 
         }
     }
     const auto start = season_start(cat, *season);
-    if (!start) {
-        throw CommandError(fmt::format("season {}: {}", season->number.value, start.error()));
-    }
-    if (!start->has_value()) {
+    if (!start && start.error().kind == NoStart::Kind::tba) {
         throw CommandError(fmt::format("season {} has no date yet (TBA): add its date to the catalogue, or give a "
                                        "time to convert, e.g. wtool time '2026-09-14 15:00'",
                                        season->number.value),
                            ExitCode::nothing);
     }
+    if (!start) {
+        throw CommandError(fmt::format("season {}: {}", season->number.value, start.error().message));
+    }
     const date::time_zone* zone = series_zone(cat);
     Moment m;
-    m.instant = **start;
+    m.instant = *start;
     m.source = tz::Zone::of(*zone);
     m.reference_day = tz::local_day(tz::in_zone(*zone, m.instant).local);
     m.season = season;
@@ -416,7 +405,7 @@ CLI::App* setup_time(CLI::App& app, TimeOptions& opts) {
 }
 
 ExitCode run_time(Context& ctx, const TimeOptions& opts) {
-    const std::string when_text = joined(opts.when);
+    const std::string when_text = fmt::format("{}", fmt::join(opts.when, " "));
     const bool has_when = !text::trim(when_text).empty();
     check_combinations(opts, has_when);
     std::optional<tz::When> when;

@@ -1,11 +1,9 @@
 #include "ics/ics_calendar.hpp"
 
-#include "catalogue/calendar_revision.hpp"
 #include "catalogue/schedule.hpp"
 #include "ics/ics_format.hpp"
 #include "ics/ics_timezone.hpp"
 #include "net/url.hpp"
-#include "support/digest.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -108,33 +106,16 @@ std::vector<int> alarm_list(std::vector<int> minutes) {
 
 } // namespace
 
-std::string calendar_identity(const Catalogue& cat) {
-    if (cat.series.site_url.present) {
-        if (const auto u = url::parse(cat.series.site_url.value); u && !u->host.empty()) {
-            std::string path = u->path;
-            while (!path.empty() && path.back() == '/') {
-                path.pop_back();
-            }
-            return u->host + path;
-        }
-    }
-    return "title:" + cat.series.title.value;
-}
-
-std::string season_uid(const Catalogue& cat, int season_number) {
-    return digest::uuid_v5(digest::uuid_namespace_url,
-                           fmt::format("{}#season-{}", calendar_identity(cat), season_number));
-}
-
-std::expected<std::string, std::string> render_calendar(const Catalogue& cat, const CalendarRequest& request) {
-    if (request.seasons.empty()) {
+std::expected<std::string, std::string> render_calendar(const Catalogue& cat, const CalendarPlan& plan,
+                                                        const CalendarOptions& options) {
+    if (plan.events.empty()) {
         return std::unexpected(std::string("there is no dated season to put in a calendar"));
     }
     const date::time_zone* zone = series_zone(cat);
     if (zone == nullptr) {
         return std::unexpected(fmt::format("unknown time zone '{}'", cat.series.timezone.value));
     }
-    const Organiser* organiser = calendar_organiser(cat);
+    const Organiser* organiser = plan.organiser;
     if (organiser == nullptr) {
         return std::unexpected(std::string(
             "no [[series.organiser]] has an email, and a published calendar needs an organiser (RFC 5546); add "
@@ -145,16 +126,15 @@ std::expected<std::string, std::string> render_calendar(const Catalogue& cat, co
     std::vector<EventTimes> times;
     int first_year = 0;
     int last_year = 0;
-    for (const Season* s : request.seasons) {
-        const auto start = season_start(cat, *s);
+    for (const CalendarEvent& e : plan.events) {
+        const auto start = season_start(cat, *e.season);
         if (!start) {
-            return std::unexpected(fmt::format("season {}: {}", s->number.value, start.error()));
+            return std::unexpected(start.error().kind == NoStart::Kind::tba
+                                       ? start.error().message
+                                       : fmt::format("season {}: {}", e.season->number.value, start.error().message));
         }
-        if (!start->has_value()) {
-            return std::unexpected(fmt::format("season {} has no date yet", s->number.value));
-        }
-        const tz::Instant begin = **start;
-        const tz::Instant end = begin + std::chrono::minutes{season_duration_minutes(cat, *s)};
+        const tz::Instant begin = *start;
+        const tz::Instant end = begin + std::chrono::minutes{season_duration_minutes(cat, *e.season)};
         times.push_back({begin, end});
         const auto year_of = [&](tz::Instant t) {
             return static_cast<int>(date::year_month_day{date::floor<date::days>(tz::in_zone(*zone, t).local)}.year());
@@ -169,7 +149,7 @@ std::expected<std::string, std::string> render_calendar(const Catalogue& cat, co
     w.text("PRODID", "-//wtool//wtool ics//EN");
     w.raw("CALSCALE", "GREGORIAN");
     w.raw("METHOD", "PUBLISH");
-    if (request.kind == CalendarKind::feed) {
+    if (plan.kind == CalendarKind::feed) {
         w.text("NAME", cat.series.title.value);
         w.text("X-WR-CALNAME", cat.series.title.value);
         w.text("X-WR-TIMEZONE", zone->name());
@@ -178,16 +158,16 @@ std::expected<std::string, std::string> render_calendar(const Catalogue& cat, co
     }
     ics::write_vtimezone(w, *zone, first_year, last_year);
 
-    const std::vector<int> alarms = alarm_list(request.alarm_minutes);
+    const std::vector<int> alarms = alarm_list(options.alarm_minutes);
     const std::string page = page_url(cat);
-    for (std::size_t i = 0; i < request.seasons.size(); ++i) {
-        const Season& s = *request.seasons[i];
-        const auto revision = calendar_revision(cat, s);
+    for (std::size_t i = 0; i < plan.events.size(); ++i) {
+        const CalendarEvent& event = plan.events[i];
+        const Season& s = *event.season;
         const std::string title = summary(cat, s);
         w.begin("VEVENT");
-        w.text("UID", season_uid(cat, s.number.value));
-        w.raw("DTSTAMP", ics::format_utc(request.now));
-        w.raw("SEQUENCE", std::to_string(revision ? revision->sequence : 0));
+        w.text("UID", event.uid);
+        w.raw("DTSTAMP", ics::format_utc(options.now));
+        w.raw("SEQUENCE", std::to_string(event.revision.sequence));
         w.raw("STATUS", s.cancelled.value ? "CANCELLED" : "CONFIRMED");
         w.text("SUMMARY", title);
         write_time(w, "DTSTART", *zone, times[i].start);
@@ -204,7 +184,7 @@ std::expected<std::string, std::string> render_calendar(const Catalogue& cat, co
                   {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Zoom"}});
         }
         w.raw("ORGANIZER", "mailto:" + ics::uri_value(organiser->email.value), {{"CN", organiser->name.value}});
-        w.raw("LAST-MODIFIED", ics::format_utc(request.now));
+        w.raw("LAST-MODIFIED", ics::format_utc(options.now));
         w.raw("TRANSP", "OPAQUE");
         for (const int minutes : alarms) {
             w.begin("VALARM");

@@ -61,17 +61,12 @@ Role role_for(const TextRef& ref) {
     if (ref.kind != TextRef::Kind::url) {
         return Role::text;
     }
-    if (ref.key == "recording") {
-        return Role::recording;
-    }
-    if (ref.key == "playlist_url") {
-        return Role::playlist;
-    }
-    if (ref.key == "zoom_url") {
-        return Role::zoom;
-    }
-    if (ref.key == "homepage") {
-        return Role::homepage;
+    switch (ref.url_role) {
+    case UrlRole::recording: return Role::recording;
+    case UrlRole::playlist: return Role::playlist;
+    case UrlRole::zoom: return Role::zoom;
+    case UrlRole::homepage: return Role::homepage;
+    case UrlRole::site: return Role::site;
     }
     return Role::site;
 }

@@ -123,7 +123,7 @@ std::chrono::minutes time_of_day(tz::LocalTime t) {
     return std::chrono::duration_cast<std::chrono::minutes>(t - date::floor<date::days>(t));
 }
 
-// When a season happens, as computed by the time module; empty for a TBA season. Everything shown
+// When a season happens (schedule.hpp season_start); empty for a TBA season. Everything shown
 // (date, time of day, CET/CEST) is read from the start instant in the series' zone, so that it is
 // the moment calendars use even for a date written with a UTC offset the zone does not have that
 // day (validate warns about those).
@@ -135,29 +135,15 @@ struct SeasonTime {
 };
 
 std::expected<std::optional<SeasonTime>, std::string> season_time(const Catalogue& cat, const Season& season) {
-    const auto local = season_local_start(cat, season);
-    if (!local) {
-        return std::optional<SeasonTime>{};
-    }
-    const date::time_zone* zone = series_zone(cat);
-    if (zone == nullptr) {
-        return std::unexpected(fmt::format("unknown time zone '{}'", cat.series.timezone.value));
-    }
-    auto start = season_start(cat, season);
-    tz::Instant instant{};
-    if (start && start->has_value()) {
-        instant = **start;
-    } else {
-        // An ambiguous start (validate warns about it) is read as the earlier of the two.
-        auto resolved = tz::resolve_local(*zone, *local, tz::Ambiguity::earlier);
-        if (!resolved) {
-            return std::unexpected(resolved.error().message);
+    const auto start = season_start(cat, season);
+    if (!start) {
+        if (start.error().kind == NoStart::Kind::tba) {
+            return std::optional<SeasonTime>{};
         }
-        instant = *resolved;
+        return std::unexpected(fmt::format("season {}: {}", season.number.value, start.error().message));
     }
-    const tz::ZonedView view = tz::in_zone(*zone, instant);
-    return SeasonTime{instant, view, date::year_month_day{date::floor<date::days>(view.local)},
-                      time_of_day(view.local)};
+    const tz::ZonedView view = tz::in_zone(*series_zone(cat), *start);
+    return SeasonTime{*start, view, date::year_month_day{date::floor<date::days>(view.local)}, time_of_day(view.local)};
 }
 
 Json speaker_json(const Speaker& s, const Escaper& e) {
@@ -184,11 +170,7 @@ std::string shared_affiliations(const Episode& ep) {
             distinct.push_back(a);
         }
     }
-    std::string out;
-    for (const std::string& a : distinct) {
-        out += (out.empty() ? "" : "; ") + a;
-    }
-    return out;
+    return fmt::format("{}", fmt::join(distinct, "; "));
 }
 
 Json episode_json(const Episode& ep, const std::optional<SeasonTime>& when, const Escaper& e) {
@@ -302,10 +284,11 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
         j["when"] = e.line(fmt::format("{} at {} {}", tz::format_long_date(date::local_days{t->date}),
                                        tz::format_clock_12h(tz::LocalTime{start_time}), label));
         Json zones = audience_json(cat, *t, e);
-        std::string zones_text;
+        std::vector<std::string> zone_texts;
         for (const Json& z : zones) {
-            zones_text += (zones_text.empty() ? "" : ", ") + z["text"].get<std::string>();
+            zone_texts.push_back(z["text"].get<std::string>());
         }
+        const std::string zones_text = fmt::format("{}", fmt::join(zone_texts, ", "));
         j["audience_times_text"] = zones_text.empty() ? Json(nullptr) : Json(zones_text);
         j["show_audience_times"] = times == AudienceTimes::show && !zones.empty();
         j["audience_times"] = std::move(zones);

@@ -37,12 +37,11 @@ SeasonTimes season_times(const Catalogue& cat, const Season& season) {
         out.date = date::format("%Y-%m-%d", season.date.value);
     }
     const auto start = season_start(cat, season);
-    const date::time_zone* zone = series_zone(cat);
-    if (!start || !start->has_value() || zone == nullptr) {
-        return out;
+    if (!start) {
+        return out; // TBA (a catalogue with another reason does not pass validation)
     }
-    const tz::Instant instant = **start;
-    const tz::ZonedView local = tz::in_zone(*zone, instant);
+    const tz::Instant instant = *start;
+    const tz::ZonedView local = tz::in_zone(*series_zone(cat), instant);
     out.start_utc = tz::format_utc(instant);
     out.start_local = date::format("%Y-%m-%dT%H:%M:%S", local.local) + tz::format_offset(local.offset);
     out.end_utc = tz::format_utc(instant + std::chrono::minutes{season_duration_minutes(cat, season)});

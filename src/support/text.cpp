@@ -231,15 +231,44 @@ std::vector<std::string> closest_matches(std::string_view word, std::span<const 
     return closest_impl(word, candidates, limit);
 }
 
-std::string quoted_alternatives(std::span<const std::string> words) {
+std::string alternatives(std::span<const std::string> words) {
     std::string out;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (i > 0) {
             out += (i + 1 == words.size()) ? " or " : ", ";
         }
-        out += "'" + words[i] + "'";
+        out += words[i];
     }
     return out;
+}
+
+std::string quoted_alternatives(std::span<const std::string> words) {
+    std::vector<std::string> quoted;
+    quoted.reserve(words.size());
+    for (const std::string& w : words) {
+        quoted.push_back("'" + w + "'");
+    }
+    return alternatives(quoted);
+}
+
+std::string shell_quote(std::string_view word) {
+    std::string out = "'";
+    for (const char c : word) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+std::string shell_word(std::string_view word) {
+    const bool safe = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("/._-+,:@%").find(c) != std::string_view::npos;
+    });
+    return safe ? std::string(word) : shell_quote(word);
 }
 
 std::string_view trim(std::string_view s) {

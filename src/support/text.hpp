@@ -84,8 +84,17 @@ std::vector<std::string> closest_matches(std::string_view word, std::span<const 
 std::vector<std::string> closest_matches(std::string_view word, std::span<const std::string_view> candidates,
                                          std::size_t limit = 3);
 
-// "'a'", "'a' or 'b'", "'a', 'b' or 'c'".
+// "a", "a or b", "a, b or c": choices, in an English sentence.
+std::string alternatives(std::span<const std::string> words);
+// "'a'", "'a' or 'b'", "'a', 'b' or 'c'": alternatives of quoted words.
 std::string quoted_alternatives(std::span<const std::string> words);
+
+// `word` as one single-quoted POSIX shell word (bash, zsh), each ' written as '\'': "it's" ->
+// 'it'\''s'. Every shell quoting of wtool (completion scripts, commands it suggests) is this one.
+std::string shell_quote(std::string_view word);
+// `word` as one shell word for people to read: as it is when it is not empty and holds only
+// letters, digits and "/._-+,:@%", else shell_quote(word).
+std::string shell_word(std::string_view word);
 
 // Removes leading and trailing ASCII blanks (space, tab, CR, LF).
 std::string_view trim(std::string_view s);

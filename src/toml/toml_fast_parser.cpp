@@ -1,10 +1,12 @@
 #include "toml/toml_fast_parser.hpp"
 
 #include "support/byte_scan.hpp"
+#include "support/text.hpp"
 #include "toml/toml_nesting.hpp"
 
 #include <cstdint>
 #include <cstring>
+#include <date/date.h>
 #include <limits>
 #include <memory>
 #include <string>
@@ -35,15 +37,6 @@ bool is_forbidden_control(unsigned char c) {
     return (c < 0x20 && c != '\t') || c == 0x7F;
 }
 
-bool is_leap_year(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap_year(year) ? 29 : days[month - 1];
-}
-
 // The first byte in [p, end) that string scanning must look at: `quote`, a backslash, a control
 // character (line ends included) or DEL. Non-ASCII bytes are plain.
 const char* skip_plain(const char* p, const char* end, char quote) {
@@ -62,24 +55,6 @@ const char* skip_plain(const char* p, const char* end, char quote) {
                               bytes_equal(w, 0x7F) | bytes_below(w, 0x20);
                    },
                    ends);
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 template <class T, class... A> Node make(SourcePos pos, A&&... args) {
@@ -386,8 +361,8 @@ class Parser {
         case 'r': out += '\r'; return;
         case '"': out += '"'; return;
         case '\\': out += '\\'; return;
-        case 'u': append_utf8(out, code_point(4)); return;
-        case 'U': append_utf8(out, code_point(8)); return;
+        case 'u': text::append_utf8(out, static_cast<char32_t>(code_point(4))); return;
+        case 'U': text::append_utf8(out, static_cast<char32_t>(code_point(8))); return;
         default: unsupported();
         }
     }
@@ -539,7 +514,9 @@ class Parser {
         d.month = digits(2);
         expect('-');
         d.day = digits(2);
-        if (d.year == 0 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) {
+        const date::year_month_day day{date::year{d.year}, date::month{static_cast<unsigned>(d.month)},
+                                       date::day{static_cast<unsigned>(d.day)}};
+        if (d.year == 0 || !day.ok()) { // a day of the calendar, leap years by date/tz's rule
             unsupported();
         }
         const char c = peek();

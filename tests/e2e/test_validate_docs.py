@@ -18,6 +18,7 @@ def main():
         text = src.read_text(encoding="utf-8")
         emitted |= set(re.findall(r'\.(?:error|warning)\(\s*"([a-z0-9-]+)"', text))
         emitted |= set(re.findall(r'Severity::(?:error|warning),\s*"([a-z0-9-]+)"', text))
+        emitted |= set(re.findall(r'Diagnostic\{\s*\w+,\s*"([a-z0-9-]+)"', text))  # severity from the caller
     doc = (ROOT / "docs" / "validate.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z0-9-]+)`(?:, `([a-z0-9-]+)`)?", doc, re.M))
     documented = {r for pair in documented for r in pair if r}

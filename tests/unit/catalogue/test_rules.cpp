@@ -99,7 +99,21 @@ TEST_CASE("season dates") {
     SUBCASE("a start in the spring-forward gap") {
         const Diagnostic d = only(check(season(1, "date = 2026-03-29\ntime = 02:30:00\n" + zoom)), "nonexistent-time");
         CHECK(d.severity == Severity::error);
-        CHECK(d.message.find("does not exist") != std::string::npos);
+        CHECK(d.message == "season 1: 2026-03-29 02:30 does not exist in Europe/Copenhagen: clocks jump from 02:00 "
+                           "(CET) to 03:00 (CEST); the nearest valid times are 2026-03-29 01:59 CET and 2026-03-29 "
+                           "03:00 CEST");
+        CHECK(d.hint == "clocks skip that time: for 01:30 UTC (02:30 CET) write time = 03:30:00, for 00:30 UTC "
+                        "(02:30 CEST) write time = 01:30:00");
+        CHECK(d.pos.line == 9); // at the time
+    }
+    SUBCASE("a start in the gap written in the date: the fix is a date line") {
+        const Diagnostic d = only(check(season(1, "date = 2026-03-29T02:30:00\n" + zoom)), "nonexistent-time");
+        CHECK(d.hint == "clocks skip that time: for 01:30 UTC (02:30 CET) write date = 2026-03-29T03:30:00, for "
+                        "00:30 UTC (02:30 CEST) write date = 2026-03-29T01:30:00");
+    }
+    SUBCASE("a start in the gap with an offset names one instant") {
+        CHECK(rules_of(check(season(1, "date = 2026-03-29T02:30:00+01:00\n" + zoom))) ==
+              std::vector<std::string>{"season-weekend"});
     }
     SUBCASE("a stated offset that contradicts the zone: CET in May") {
         const Diagnostic d = only(check(season(1, "date = 2025-05-12T10:00:00+01:00\n" + zoom), "2025-01-01T00:00:00Z"),
@@ -361,13 +375,37 @@ TEST_CASE("site paths that page and news --site would refuse") {
 }
 
 TEST_CASE("ambiguous start in the repeated autumn hour") {
-    // 2026-10-25 is a Sunday (also reported), and 02:30 happens twice in Copenhagen.
-    const auto d = check(season(1, "date = 2026-10-25\ntime = 02:30:00\n" + zoom));
-    const Diagnostic amb = only(d, "ambiguous-time");
-    CHECK(amb.severity == Severity::warning);
-    CHECK(amb.message ==
-          "season 1: 2026-10-25 02:30 happens twice in Europe/Copenhagen: first at +02:00 (CEST, 00:30 UTC), "
-          "then again at +01:00 (CET, 01:30 UTC)");
+    // 2026-10-25 is a Sunday (also reported), and 02:30 happens twice in Copenhagen: an error, since
+    // no command could tell which of the two is meant.
+    SUBCASE("with the season's own time line") {
+        const auto d = check(season(1, "date = 2026-10-25\ntime = 02:30:00\n" + zoom));
+        const Diagnostic amb = only(d, "ambiguous-time");
+        CHECK(amb.severity == Severity::error);
+        CHECK(amb.message ==
+              "season 1: 2026-10-25 02:30 happens twice in Europe/Copenhagen: first at +02:00 (CEST, 00:30 UTC), "
+              "then again at +01:00 (CET, 01:30 UTC)");
+        CHECK(amb.hint == "write the offset in the date: date = 2026-10-25T02:30:00+02:00 for the first (00:30 UTC, "
+                          "CEST) or date = 2026-10-25T02:30:00+01:00 for the second (01:30 UTC, CET), and remove the "
+                          "season's time line");
+    }
+    SUBCASE("with the series' start time") {
+        Diagnostics diags;
+        auto cat = parse_catalogue("[series]\ntitle = \"T\"\ntimezone = \"Europe/Copenhagen\"\nstart_time = "
+                                   "02:30:00\n" +
+                                       season(1, "date = 2026-10-25\n" + zoom) + organiser,
+                                   "c.toml", diags);
+        REQUIRE(cat);
+        check_catalogue(*cat, *tz::parse_instant("2026-01-01T00:00:00Z"), diags);
+        const Diagnostic amb = only(diags, "ambiguous-time");
+        CHECK(amb.hint == "write the offset in the date: date = 2026-10-25T02:30:00+02:00 for the first (00:30 UTC, "
+                          "CEST) or date = 2026-10-25T02:30:00+01:00 for the second (01:30 UTC, CET)");
+    }
+    SUBCASE("the fix the hint gives is clean") {
+        for (const std::string date : {"2026-10-25T02:30:00+02:00", "2026-10-25T02:30:00+01:00"}) {
+            const auto rules = rules_of(check(season(1, "date = " + date + "\n" + zoom)));
+            CHECK(rules == std::vector<std::string>{"season-weekend"});
+        }
+    }
 }
 
 TEST_CASE("seasons beyond the tz data") {

@@ -1,6 +1,5 @@
 #include "catalogue/catalogue_loader.hpp"
 #include "ics/ics_calendar.hpp"
-#include "support/digest.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -70,19 +69,18 @@ Catalogue load(const std::string& text) {
     return std::move(*cat);
 }
 
-std::string render(const Catalogue& cat, CalendarKind kind, std::vector<int> seasons_wanted,
-                   std::vector<int> alarms = {}) {
-    CalendarRequest r;
-    r.kind = kind;
-    for (int n : seasons_wanted) {
-        r.seasons.push_back(cat.find_season(n));
-    }
-    r.alarm_minutes = std::move(alarms);
-    r.now = *tz::parse_instant("2026-02-01T12:00:00Z");
-    auto out = render_calendar(cat, r);
+const tz::Instant now = *tz::parse_instant("2026-02-01T12:00:00Z");
+
+std::string render(const Catalogue& cat, CalendarChoice choice, std::vector<int> alarms = {}) {
+    const auto plan = plan_calendar(cat, choice, now);
+    REQUIRE(plan);
+    auto out = render_calendar(cat, *plan, {.alarm_minutes = std::move(alarms), .now = now});
     REQUIRE(out);
     return *out;
 }
+
+const CalendarChoice season_1{CalendarChoice::Kind::season, 1};
+const CalendarChoice all{CalendarChoice::Kind::all, 0};
 
 // Undoes folding (RFC 5545 section 3.1).
 std::string unfold(const std::string& ics) {
@@ -114,7 +112,7 @@ std::size_t count_lines(const std::string& ics, std::string_view line) {
 
 TEST_CASE("one event to import") {
     const Catalogue cat = load(series + seasons);
-    const std::string ics = render(cat, CalendarKind::event, {1});
+    const std::string ics = render(cat, season_1);
     CHECK(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//wtool//wtool ics//EN\r\n"));
     CHECK(ics.ends_with("\r\nEND:VCALENDAR\r\n"));
     CHECK(has_line(ics, "METHOD:PUBLISH"));
@@ -138,7 +136,7 @@ TEST_CASE("one event to import") {
 
 TEST_CASE("the description lists every talk, its speakers and the links") {
     const Catalogue cat = load(series + seasons);
-    const std::string ics = render(cat, CalendarKind::event, {1});
+    const std::string ics = render(cat, season_1);
     CHECK(has_line(ics, "DESCRIPTION:Talks:\\nS01E01 First talk\\n  Dr. Ada Lovelace (Engines\\, UK)\\n  "
                         "Charles Babbage (UK)\\nS01E02 Second talk\\n  Bo\\n\\nRegister on Zoom: "
                         "https://x.zoom.us/meeting/register/abc\\nWebinar page: "
@@ -147,7 +145,7 @@ TEST_CASE("the description lists every talk, its speakers and the links") {
 
 TEST_CASE("a feed of several seasons, with a cancelled one") {
     const Catalogue cat = load(series + seasons);
-    const std::string ics = render(cat, CalendarKind::feed, {1, 2}, {15, 1440, 15});
+    const std::string ics = render(cat, all, {15, 1440, 15});
     CHECK(has_line(ics, "NAME:Test Seminars"));
     CHECK(has_line(ics, "X-WR-CALNAME:Test Seminars"));
     CHECK(has_line(ics, "X-WR-TIMEZONE:Europe/Copenhagen"));
@@ -171,17 +169,6 @@ TEST_CASE("a feed of several seasons, with a cancelled one") {
     CHECK(has_line(ics, "DTEND:20261025T010000Z"));
 }
 
-TEST_CASE("UIDs are stable, per season, from the site or the title") {
-    const Catalogue cat = load(series + seasons);
-    CHECK(calendar_identity(cat) == "seminars.example.org/Series");
-    CHECK(season_uid(cat, 1) == digest::uuid_v5(digest::uuid_namespace_url, "seminars.example.org/Series#season-1"));
-    CHECK(season_uid(cat, 1) == season_uid(load(series + seasons), 1));
-    CHECK(season_uid(cat, 1) != season_uid(cat, 2));
-    const Catalogue untitled = load("[series]\ntitle = \"T\"\ntimezone = \"UTC\"\nstart_time = 15:00:00\n");
-    CHECK(calendar_identity(untitled) == "title:T");
-    CHECK(season_uid(untitled, 9) == digest::uuid_v5(digest::uuid_namespace_url, "title:T#season-9"));
-}
-
 TEST_CASE("catalogue values cannot add lines, properties or components") {
     const Catalogue cat = load(R"([series]
 title = "A; B, C \\ D"
@@ -198,7 +185,7 @@ theme = "T\nEND:VEVENT\nBEGIN:VEVENT\nUID:forged"
 date = 2026-03-02
 zoom_url = "https://x.zoom.us/j/1\nEND:VEVENT"
 )");
-    const std::string ics = render(cat, CalendarKind::event, {1});
+    const std::string ics = render(cat, season_1);
     CHECK(count_lines(ics, "BEGIN:VEVENT") == 1);
     CHECK(count_lines(ics, "END:VEVENT") == 1);
     CHECK(count_lines(ics, "END:VCALENDAR") == 1);
@@ -220,19 +207,19 @@ zoom_url = "https://x.zoom.us/j/1\nEND:VEVENT"
 }
 
 TEST_CASE("what a calendar cannot be written without") {
-    CalendarRequest r;
-    r.now = *tz::parse_instant("2026-02-01T12:00:00Z");
     SUBCASE("no organiser with an email") {
         const Catalogue cat = load("[series]\ntitle = \"T\"\ntimezone = \"UTC\"\nstart_time = 15:00:00\n"
                                    "[[season]]\nnumber = 1\ndate = 2026-03-02\n");
-        r.seasons = {cat.find_season(1)};
-        const auto out = render_calendar(cat, r);
+        const auto plan = plan_calendar(cat, season_1, now);
+        REQUIRE(plan);
+        CHECK(plan->organiser == nullptr);
+        const auto out = render_calendar(cat, *plan, {.alarm_minutes = {}, .now = now});
         REQUIRE_FALSE(out);
         CHECK(out.error().starts_with("no [[series.organiser]] has an email"));
     }
     SUBCASE("no season") {
         const Catalogue cat = load(series + seasons);
-        const auto out = render_calendar(cat, r);
+        const auto out = render_calendar(cat, CalendarPlan{}, {.alarm_minutes = {}, .now = now});
         REQUIRE_FALSE(out);
         CHECK(out.error() == "there is no dated season to put in a calendar");
     }

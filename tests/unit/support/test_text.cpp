@@ -149,6 +149,25 @@ TEST_CASE("trim and split") {
     CHECK(text::split_lines("a\n\nb").size() == 3);
 }
 
+TEST_CASE("shell words") {
+    CHECK(text::shell_quote("it's") == "'it'\\''s'");
+    CHECK(text::shell_quote("") == "''");
+    CHECK(text::shell_quote("a b") == "'a b'");
+    CHECK(text::shell_word("data/episodes.toml") == "data/episodes.toml");
+    CHECK(text::shell_word("my file's.toml") == "'my file'\\''s.toml'");
+    CHECK(text::shell_word("$HOME") == "'$HOME'");
+    CHECK(text::shell_word("") == "''");
+}
+
+TEST_CASE("English lists") {
+    const std::vector<std::string> one{"date"}, two{"date", "theme"}, three{"date", "theme", "Zoom link"};
+    CHECK(text::alternatives(std::vector<std::string>{}).empty());
+    CHECK(text::alternatives(one) == "date");
+    CHECK(text::alternatives(two) == "date or theme");
+    CHECK(text::alternatives(three) == "date, theme or Zoom link");
+    CHECK(text::quoted_alternatives(three) == "'date', 'theme' or 'Zoom link'");
+}
+
 TEST_CASE("ASCII and printable ASCII prefixes") {
     const auto slow = [](std::string_view s) {
         return static_cast<std::size_t>(std::find_if(s.begin(), s.end(),
