@@ -3,6 +3,7 @@
 #include "support/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <curl/curl.h>
 #include <memory>
 
@@ -45,8 +46,8 @@ std::string describe(CURLUcode rc) {
 }
 
 bool is_tracking_param(std::string_view name) {
-    static constexpr std::string_view names[] = {"si", "feature", "pp", "fbclid", "gclid", "ab_channel", "app"};
-    return std::find(std::begin(names), std::end(names), name) != std::end(names) || name.starts_with("utm_");
+    static constexpr std::array<std::string_view, 7> names = {"si", "feature", "pp", "fbclid", "gclid", "ab_channel", "app"};
+    return std::ranges::find(names, name) != names.end() || name.starts_with("utm_");
 }
 
 bool valid_video_id(std::string_view id) {
@@ -187,12 +188,11 @@ bool is_zoom_host(std::string_view host) {
 }
 
 bool is_zoom_meeting_path(std::string_view path) {
-    for (std::string_view prefix : {"/j/", "/meeting/register/", "/webinar/register/", "/w/", "/s/"}) {
-        if (path.starts_with(prefix) && path.size() > prefix.size()) {
-            return true;
-        }
-    }
-    return false;
+    static constexpr std::array<std::string_view, 5> prefixes = {"/j/", "/meeting/register/", "/webinar/register/",
+                                                                 "/w/", "/s/"};
+    return std::ranges::any_of(prefixes, [&](std::string_view prefix) {
+        return path.starts_with(prefix) && path.size() > prefix.size();
+    });
 }
 
 Service classify(const Url& u) {

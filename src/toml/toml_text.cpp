@@ -59,7 +59,7 @@ std::string encode_string(std::string_view value, StringForm form) {
         }
         i = next;
     }
-    out += multi ? "\"\"\"" : "\"";
+    out += multi ? R"(""")" : R"(")";
     return out;
 }
 
