@@ -1,5 +1,5 @@
 // The default templates (data/templates/*.mustache), compiled into the binary at build time by
-// cmake/EmbedTemplates.cmake, so wtool finds them wherever it runs from.
+// cmake/EmbedFiles.cmake, so wtool finds them wherever it runs from.
 #pragma once
 
 #include <span>
