@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <optional>
+#include <kainjow/mustache.hpp>
 #include <stdexcept>
 
 namespace wtool {
@@ -13,6 +13,8 @@ namespace wtool {
 using text::shell_quote; // bash and zsh words
 
 namespace {
+
+namespace mst = kainjow::mustache;
 
 // The global option whose value names the catalogue: passed on when asking for seasons/episodes.
 constexpr std::string_view catalogue_option = "catalogue";
@@ -85,35 +87,36 @@ std::string_view script_template(std::string_view name) {
     throw std::logic_error(fmt::format("no completion script template '{}' in data/completion", name));
 }
 
+// A generated block of whole lines (each ending in a line end) as a list of lines, for a section
+// that stands on lines of its own in a script template: <%#name%> / <%.%> / <%/name%>.
+mst::data lines_of(std::string_view block) {
+    mst::data lines{mst::data::type::list};
+    while (!block.empty()) {
+        const std::size_t newline = block.find('\n');
+        lines.push_back(std::string(block.substr(0, newline)));
+        block.remove_prefix(newline == std::string_view::npos ? block.size() : newline + 1);
+    }
+    return lines;
+}
+
 // The values every script template uses.
-ScriptValues common_values(const CliSpec& cli, const std::string& fn) {
-    return {{"PROGRAM", cli.program},
-            {"FN", fn},
-            {"CATALOGUE_OPTION", std::string(catalogue_option)},
-            {"COMPLETE_COMMAND", std::string(complete_command_name)}};
+mst::data common_values(const CliSpec& cli, const std::string& fn) {
+    mst::data values;
+    values.set("program", cli.program);
+    values.set("fn", fn);
+    values.set("catalogue_option", std::string(catalogue_option));
+    values.set("complete_command", std::string(complete_command_name));
+    return values;
 }
 
-// The name of the placeholder that starts at `line[i]` ("@NAME@", NAME of A-Z and '_'), if one does.
-std::optional<std::string_view> placeholder_at(std::string_view line, std::size_t i) {
-    if (i >= line.size() || line[i] != '@') {
-        return std::nullopt;
+// The script template `name` with its tags filled in from `values`. Shell text is not escaped.
+std::string render_script(std::string_view name, const mst::data& values) {
+    mst::mustache tmpl{std::string(script_template(name))};
+    if (!tmpl.is_valid()) {
+        throw std::logic_error(fmt::format("completion script template '{}': {}", name, tmpl.error_message()));
     }
-    std::size_t end = i + 1;
-    while (end < line.size() && ((line[end] >= 'A' && line[end] <= 'Z') || line[end] == '_')) {
-        ++end;
-    }
-    if (end == i + 1 || end == line.size() || line[end] != '@') {
-        return std::nullopt;
-    }
-    return line.substr(i + 1, end - i - 1);
-}
-
-const std::string& value_of(const ScriptValues& values, std::string_view name) {
-    const auto found = values.find(name);
-    if (found == values.end()) {
-        throw std::logic_error(fmt::format("completion script template: unknown placeholder '@{}@'", name));
-    }
-    return found->second;
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    return tmpl.render(values);
 }
 
 // ------------------------------------------------------------------ bash
@@ -211,15 +214,14 @@ std::string render_bash(const CliSpec& cli) {
     for (const std::string& w : value_option_names(cli)) {
         value_options.push_back(shell_quote(w));
     }
-    ScriptValues values = common_values(cli, fn);
-    values["OPTION_VALUE_CASES"] = bash_option_value_cases(cli);
-    values["POSITIONAL_VALUE_CASES"] = bash_positional_value_cases(cli);
-    values["ROOT_OPTIONS"] = bash_root_options(cli);
-    values["COMMAND_OPTIONS"] = bash_command_options(cli);
-    values["VALUE_OPTIONS"] =
-        value_options.empty() ? std::string("--") : fmt::format("{}", fmt::join(value_options, " | "));
-    values["COMMAND_NAMES"] = shell_quote(fmt::format("{}", fmt::join(command_names, " ")));
-    return fill_script_template(script_template("wtool.bash"), values);
+    mst::data values = common_values(cli, fn);
+    values.set("option_value_cases", lines_of(bash_option_value_cases(cli)));
+    values.set("positional_value_cases", lines_of(bash_positional_value_cases(cli)));
+    values.set("root_options", bash_root_options(cli));
+    values.set("command_options", lines_of(bash_command_options(cli)));
+    values.set("value_options", value_options.empty() ? std::string("--") : fmt::format("{}", fmt::join(value_options, " | ")));
+    values.set("command_names", shell_quote(fmt::format("{}", fmt::join(command_names, " "))));
+    return render_script("wtool.bash", values);
 }
 
 // ------------------------------------------------------------------ zsh
@@ -348,12 +350,12 @@ std::string render_zsh(const CliSpec& cli) {
             root_only += "    " + zsh_option_spec(o, fn) + " \\\n";
         }
     }
-    ScriptValues values = common_values(cli, fn);
-    values["COMMANDS"] = zsh_commands(cli);
-    values["SHARED_OPTIONS"] = shared;
-    values["ROOT_OPTIONS"] = root_only;
-    values["COMMAND_ARGUMENTS"] = zsh_command_arguments(cli, fn);
-    return fill_script_template(script_template("wtool.zsh"), values);
+    mst::data values = common_values(cli, fn);
+    values.set("commands", lines_of(zsh_commands(cli)));
+    values.set("shared_options", lines_of(shared));
+    values.set("root_options", lines_of(root_only));
+    values.set("command_arguments", lines_of(zsh_command_arguments(cli, fn)));
+    return render_script("wtool.zsh", values);
 }
 
 // ------------------------------------------------------------------ fish
@@ -431,43 +433,15 @@ std::string render_fish(const CliSpec& cli) {
     for (const OptionSpec& o : cli.global_options) {
         global_options += fish_option(cli.program, o.root_only ? fn + "_needs_command" : std::string{}, o, fn);
     }
-    ScriptValues values = common_values(cli, fn);
-    values["VALUE_OPTIONS"] =
-        value_options.empty() ? std::string("'--'") : fmt::format("{}", fmt::join(value_options, " "));
-    values["COMMANDS"] = commands;
-    values["GLOBAL_OPTIONS"] = global_options;
-    values["COMMAND_OPTIONS"] = fish_command_options(cli, fn);
-    return fill_script_template(script_template("wtool.fish"), values);
+    mst::data values = common_values(cli, fn);
+    values.set("value_options", value_options.empty() ? std::string("'--'") : fmt::format("{}", fmt::join(value_options, " ")));
+    values.set("commands", lines_of(commands));
+    values.set("global_options", lines_of(global_options));
+    values.set("command_options", lines_of(fish_command_options(cli, fn)));
+    return render_script("wtool.fish", values);
 }
 
 } // namespace
-
-std::string fill_script_template(std::string_view text, const ScriptValues& values) {
-    std::string out;
-    out.reserve(text.size());
-    while (!text.empty()) {
-        const std::size_t newline = text.find('\n');
-        const std::string_view line = text.substr(0, newline);
-        text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-        // A placeholder alone on its line stands for whole lines, its line end included.
-        if (const auto whole = placeholder_at(line, 0); whole && whole->size() + 2 == line.size()) {
-            out += value_of(values, *whole);
-            continue;
-        }
-        for (std::size_t i = 0; i < line.size();) {
-            if (const auto name = placeholder_at(line, i)) {
-                out += value_of(values, *name);
-                i += name->size() + 2;
-            } else {
-                out += line[i++];
-            }
-        }
-        if (newline != std::string_view::npos) {
-            out += '\n';
-        }
-    }
-    return out;
-}
 
 std::string fish_quote(std::string_view word) {
     std::string out = "'";

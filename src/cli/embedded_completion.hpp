@@ -1,6 +1,6 @@
 // The completion script templates (data/completion/*.in), compiled into the binary at build time
-// by cmake/EmbedFiles.cmake. completion.cpp fills in their @PLACEHOLDERS@ from the command line's
-// definition.
+// by cmake/EmbedFiles.cmake. They are mustache templates with <% %> as tag delimiters (shell code
+// is full of braces); completion.cpp fills them in from the command line's definition.
 #pragma once
 
 #include <span>

@@ -16,7 +16,7 @@
 
 #include <curl/curl.h>
 #include <fmt/format.h>
-#include <iostream>
+#include <istream>
 #include <iterator>
 #include <map>
 #include <random>
@@ -126,24 +126,30 @@ links::Selection selection_for(const Catalogue& cat, const CheckLinksOptions& op
     return sel;
 }
 
-std::vector<links::FoundLink> collect(const CheckLinksOptions& opts, const std::optional<Catalogue>& cat) {
+// The text of a FILE argument; "-" is the context's standard input.
+std::string read_links_file(const Context& ctx, const std::string& file) {
+    if (file == "-") {
+        if (ctx.in == nullptr) {
+            throw CommandError("FILE -: there is no standard input to read");
+        }
+        return {std::istreambuf_iterator<char>(*ctx.in), std::istreambuf_iterator<char>()};
+    }
+    auto read = read_file(file);
+    if (!read) {
+        throw CommandError(fmt::format("cannot read '{}': {}", file, read.error()));
+    }
+    return std::move(*read);
+}
+
+std::vector<links::FoundLink> collect(const Context& ctx, const CheckLinksOptions& opts,
+                                      const std::optional<Catalogue>& cat) {
     if (opts.files.empty()) {
         return links::collect_catalogue_links(*cat, selection_for(*cat, opts));
     }
     std::vector<links::FoundLink> found;
     for (const std::string& file : opts.files) {
-        std::string content;
-        std::string name = file;
-        if (file == "-") {
-            content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-            name = "<stdin>";
-        } else {
-            auto read = read_file(file);
-            if (!read) {
-                throw CommandError(fmt::format("cannot read '{}': {}", file, read.error()));
-            }
-            content = std::move(*read);
-        }
+        const std::string content = read_links_file(ctx, file);
+        const std::string name = file == "-" ? std::string("<stdin>") : file;
         const links::TextFormat format =
             file == "-" ? links::TextFormat::plain : links::text_format_for(std::filesystem::path(file));
         auto in_file = links::collect_text_links(content, name, format);
@@ -352,7 +358,7 @@ ExitCode run_check_links(Context& ctx, const CheckLinksOptions& opts) {
     check_usage(opts);
     const std::optional<Catalogue> cat = load_catalogue_for(ctx, opts);
     const Catalogue* catalogue = cat ? &*cat : nullptr;
-    std::vector<LinkResult> results = group(collect(opts, cat));
+    std::vector<LinkResult> results = group(collect(ctx, opts, cat));
     const links::LinkState state = load_state(opts.state); // for reuse; merged again before writing
     const int reuse_hours =
         catalogue != nullptr ? catalogue->check_links.reuse_ok_hours.value : CheckLinksSettings{}.reuse_ok_hours.value;
