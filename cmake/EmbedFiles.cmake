@@ -3,13 +3,13 @@
 # default templates (data/templates/*.mustache) and the completion scripts (data/completion/*.in).
 # Run by custom commands in src/CMakeLists.txt:
 #   cmake -DINPUT_DIR=<dir> -DSUFFIX=<.mustache> -DOUTPUT=<file.cpp> -DHEADER=<render/embedded_templates.hpp>
-#         -DTYPE=<EmbeddedTemplate> -DFUNCTION=<embedded_templates> -P EmbedFiles.cmake
-# HEADER declares `struct TYPE { std::string_view name; std::string_view text; };` and
-# `std::span<const TYPE> FUNCTION();` in namespace wtool; a file's name is its file name without
-# SUFFIX, and the entries are sorted by name.
+#         -DFUNCTION=<embedded_templates> -P EmbedFiles.cmake
+# HEADER declares `std::span<const EmbeddedFile> FUNCTION();` in namespace wtool
+# (support/embedded_file.hpp); a file's name is its file name without SUFFIX, and the entries are
+# sorted by name.
 # Each file becomes a string literal of \xHH escapes (no quoting problems, any bytes allowed),
 # split into one source line per line of the file.
-foreach(parameter INPUT_DIR SUFFIX OUTPUT HEADER TYPE FUNCTION)
+foreach(parameter INPUT_DIR SUFFIX OUTPUT HEADER FUNCTION)
     if(NOT DEFINED ${parameter})
         message(FATAL_ERROR "EmbedFiles.cmake needs -D${parameter}=...")
     endif()
@@ -43,12 +43,12 @@ namespace wtool {
 
 namespace {
 
-${literals}const std::array<${TYPE}, ${index}> all_files = {{
+${literals}const std::array<EmbeddedFile, ${index}> all_files = {{
 ${entries}}};
 
 } // namespace
 
-std::span<const ${TYPE}> ${FUNCTION}() {
+std::span<const EmbeddedFile> ${FUNCTION}() {
     return all_files;
 }
 

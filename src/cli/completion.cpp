@@ -79,7 +79,7 @@ std::string joined_quoted(const std::vector<std::string>& words, std::string (*q
 
 // The template of a script: data/completion/<name>.in.
 std::string_view script_template(std::string_view name) {
-    for (const EmbeddedScript& script : embedded_completion_scripts()) {
+    for (const EmbeddedFile& script : embedded_completion_scripts()) {
         if (script.name == name) {
             return script.text;
         }

@@ -3,17 +3,14 @@
 // is full of braces); completion.cpp fills them in from the command line's definition.
 #pragma once
 
+#include "support/embedded_file.hpp"
+
 #include <span>
-#include <string_view>
 
 namespace wtool {
 
-struct EmbeddedScript {
-    std::string_view name; // file name without ".in", e.g. "wtool.bash"
-    std::string_view text; // the file's bytes
-};
-
-// Every completion script template, sorted by name.
-std::span<const EmbeddedScript> embedded_completion_scripts();
+// Every completion script template, sorted by name; a name is the file name without ".in",
+// e.g. "wtool.bash".
+std::span<const EmbeddedFile> embedded_completion_scripts();
 
 } // namespace wtool
