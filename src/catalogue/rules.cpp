@@ -329,7 +329,8 @@ class RuleRunner {
         hygiene::Checker checker;
         for_each_text(cat_, [&](const TextRef& ref) {
             const bool multi = ref.kind == TextRef::Kind::paragraphs || ref.kind == TextRef::Kind::markdown;
-            report_text_findings(ref, checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single),
+            report_text_findings(ref,
+                                 checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single),
                                  line_index(), diags_);
         });
     }

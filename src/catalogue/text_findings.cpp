@@ -32,18 +32,17 @@ void report_more(const TextRef& ref, const hygiene::Finding& f, std::size_t more
     switch (f.kind) {
     case Kind::invisible:
         diags.warning("invisible-character", pos,
-                       message(fmt::format("invisible character{} {}", s, code_point_name(f.code_point))),
-                       "delete them: they are usually pasted in by accident and break search and sorting");
+                      message(fmt::format("invisible character{} {}", s, code_point_name(f.code_point))),
+                      "delete them: they are usually pasted in by accident and break search and sorting");
         break;
     case Kind::control:
         diags.error("control-character", pos,
-                     message(fmt::format("control character{} {}", s, code_point_name(f.code_point))),
-                     "delete them");
+                    message(fmt::format("control character{} {}", s, code_point_name(f.code_point))), "delete them");
         break;
     case Kind::leading_blank: // once per value at most: never folded
     case Kind::trailing_blank:
         diags.warning(f.kind == Kind::leading_blank ? "leading-blank" : "trailing-blank", pos,
-                       message(fmt::format("blank{} at an end", s)), "remove them");
+                      message(fmt::format("blank{} at an end", s)), "remove them");
         break;
     case Kind::line_trailing_blank:
         diags.warning("trailing-blank", pos, message(fmt::format("line{} ending with blanks", s)), "remove them");
@@ -53,7 +52,7 @@ void report_more(const TextRef& ref, const hygiene::Finding& f, std::size_t more
         break;
     case Kind::mojibake:
         diags.warning("mojibake", pos, message(fmt::format("garbled word{}", s)),
-                       "repair them the way the first ones show");
+                      "repair them the way the first ones show");
         break;
     }
 }
@@ -63,13 +62,12 @@ void report_finding(const TextRef& ref, const hygiene::Finding& f, SourcePos pos
     switch (f.kind) {
     case Kind::invisible:
         diags.warning("invisible-character", pos,
-                       fmt::format("invisible character {} in {}", code_point_name(f.code_point), ref.where),
-                       "delete it: it is usually pasted in by accident and breaks search and sorting");
+                      fmt::format("invisible character {} in {}", code_point_name(f.code_point), ref.where),
+                      "delete it: it is usually pasted in by accident and breaks search and sorting");
         break;
     case Kind::control:
         diags.error("control-character", pos,
-                     fmt::format("control character {} in {}", code_point_name(f.code_point), ref.where),
-                     "delete it");
+                    fmt::format("control character {} in {}", code_point_name(f.code_point), ref.where), "delete it");
         break;
     case Kind::leading_blank:
         diags.warning("leading-blank", pos, fmt::format("{} starts with a blank", ref.where), "remove it");
@@ -78,17 +76,15 @@ void report_finding(const TextRef& ref, const hygiene::Finding& f, SourcePos pos
         diags.warning("trailing-blank", pos, fmt::format("{} ends with a blank", ref.where), "remove it");
         break;
     case Kind::line_trailing_blank:
-        diags.warning("trailing-blank", pos, fmt::format("a line of {} ends with blanks", ref.where),
-                       "remove them");
+        diags.warning("trailing-blank", pos, fmt::format("a line of {} ends with blanks", ref.where), "remove them");
         break;
     case Kind::newline:
-        diags.warning("newline-in-field", pos, fmt::format("{} has a line break", ref.where),
-                       "write it on one line");
+        diags.warning("newline-in-field", pos, fmt::format("{} has a line break", ref.where), "write it on one line");
         break;
     case Kind::mojibake:
         diags.warning("mojibake", pos,
-                       fmt::format("garbled text '{}' in {} (UTF-8 read as {})", f.original, ref.where, f.charset),
-                       fmt::format("did you mean '{}'?", f.repaired));
+                      fmt::format("garbled text '{}' in {} (UTF-8 read as {})", f.original, ref.where, f.charset),
+                      fmt::format("did you mean '{}'?", f.repaired));
         break;
     }
 }

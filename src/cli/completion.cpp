@@ -219,7 +219,8 @@ std::string render_bash(const CliSpec& cli) {
     values.set("positional_value_cases", lines_of(bash_positional_value_cases(cli)));
     values.set("root_options", bash_root_options(cli));
     values.set("command_options", lines_of(bash_command_options(cli)));
-    values.set("value_options", value_options.empty() ? std::string("--") : fmt::format("{}", fmt::join(value_options, " | ")));
+    values.set("value_options",
+               value_options.empty() ? std::string("--") : fmt::format("{}", fmt::join(value_options, " | ")));
     values.set("command_names", shell_quote(fmt::format("{}", fmt::join(command_names, " "))));
     return render_script("wtool.bash", values);
 }
@@ -434,7 +435,8 @@ std::string render_fish(const CliSpec& cli) {
         global_options += fish_option(cli.program, o.root_only ? fn + "_needs_command" : std::string{}, o, fn);
     }
     mst::data values = common_values(cli, fn);
-    values.set("value_options", value_options.empty() ? std::string("'--'") : fmt::format("{}", fmt::join(value_options, " ")));
+    values.set("value_options",
+               value_options.empty() ? std::string("'--'") : fmt::format("{}", fmt::join(value_options, " ")));
     values.set("commands", lines_of(commands));
     values.set("global_options", lines_of(global_options));
     values.set("command_options", lines_of(fish_command_options(cli, fn)));

@@ -210,11 +210,11 @@ bool ask_until_confirmed(const Context& ctx, const Catalogue& current, Addition&
 // Without a terminal to ask on, every field must come from the options.
 void require_complete(const Context& ctx, const Addition& addition) {
     if (const auto missing = missing_fields(addition); !missing.empty()) {
-        throw CommandError(
-            fmt::format("cannot add an episode without these options:{}\n{}", join_lines(missing, "  "),
-                        ctx.interactive ? "give them, or leave out --title to be asked for every field"
-                                        : "give them (there is no terminal to ask for them on); see 'wtool "
-                                          "add-episode --help'"));
+        throw CommandError(fmt::format("cannot add an episode without these options:{}\n{}", join_lines(missing, "  "),
+                                       ctx.interactive
+                                           ? "give them, or leave out --title to be asked for every field"
+                                           : "give them (there is no terminal to ask for them on); see 'wtool "
+                                             "add-episode --help'"));
     }
 }
 

@@ -109,7 +109,7 @@ struct EventContext {
     const Catalogue& cat;
     const date::time_zone& zone;
     const Organiser& organiser;
-    const std::string& page;       // the series' page, or empty
+    const std::string& page;        // the series' page, or empty
     const std::vector<int>& alarms; // minutes before the start, latest first
     tz::Instant now;
 };

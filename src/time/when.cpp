@@ -160,8 +160,7 @@ std::expected<std::chrono::minutes, std::string> twelve_hour(const Clock& clock,
         return std::unexpected(fmt::format("'{}' has seconds: wtool works to the minute, write it like 3:30pm", typed));
     }
     if (clock.hour < 1 || clock.hour > 12) {
-        return std::unexpected(
-            fmt::format("'{}' is not a 12-hour time: hours go from 1 to 12 before am or pm", typed));
+        return std::unexpected(fmt::format("'{}' is not a 12-hour time: hours go from 1 to 12 before am or pm", typed));
     }
     if (clock.minute && *clock.minute > 59) {
         return std::unexpected(fmt::format("'{}' is not a time of day: minutes go from 00 to 59", typed));

@@ -40,7 +40,8 @@ TEST_CASE("episode draft: files and standard input") {
     const test::TempDir dir;
     const auto abstract = dir.path / "abstract.txt";
     std::ofstream(abstract) << "\r\n  An abstract.\r\nSecond line.\r\n\r\n";
-    std::istringstream in("\xEF\xBB\xBF" "A joint bio.\n\n");
+    std::istringstream in("\xEF\xBB\xBF"
+                          "A joint bio.\n\n");
     EpisodeDraftOptions opts;
     opts.abstract_file = abstract.string();
     opts.joint_bio_file = "-";
@@ -72,7 +73,8 @@ TEST_CASE("episode draft: files and standard input") {
         opts.speaker_args = {{SpeakerField::speaker, "Ada"}, {SpeakerField::bio_file, (dir.path / "no").string()}};
         const auto errors = errors_of(opts);
         REQUIRE(errors.size() == 3);
-        CHECK(errors[0] == "--abstract-file: '" + (dir.path / "empty.txt").string() + "' is empty; leave the option out");
+        CHECK(errors[0] ==
+              "--abstract-file: '" + (dir.path / "empty.txt").string() + "' is empty; leave the option out");
         CHECK(errors[1].starts_with("--joint-bio-file: '" + (dir.path / "latin1.txt").string() +
                                     "' is not UTF-8 text; convert it"));
         CHECK(errors[2].starts_with("--bio-file: cannot read '" + (dir.path / "no").string() + "': "));
