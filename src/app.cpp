@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
+#include <optional>
 #include <unistd.h>
 
 namespace wtool {
@@ -166,6 +167,52 @@ Environment process_environment() {
                        &std::cin};
 }
 
+namespace {
+
+// Parses the command line; the exit status when that ends the run (help, version, bad usage).
+std::optional<int> parse_command_line(CLI::App& app, int argc, const char* const* argv, const Environment& env) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, env.out, env.err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, env.out, env.err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, env.out, env.err);
+    } catch (const CLI::ParseError& e) {
+        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
+        env.err << "Run 'wtool --help' for usage.\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+    return std::nullopt;
+}
+
+// Runs the chosen command in the context the global options and the environment give; a failure
+// is printed once as "wtool: error: ...".
+int run_command(const CommandEntry& command, const GlobalOptions& global, const Environment& env) {
+    try {
+        Context ctx{.out = env.out, .err = env.err, .catalogue = resolve_catalogue(global, env)};
+        ctx.now = resolve_now(global, env);
+        ctx.quiet = global.quiet;
+        ctx.out_color = resolve_color(global.color, env.stdout_tty, env);
+        ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
+        ctx.interactive = env.stdin_tty && env.stderr_tty && env.in != nullptr;
+        ctx.in = env.in;
+        ctx.test_kill_at = env.getenv("WTOOL_TEST_KILL_AT").value_or("");
+        return static_cast<int>(command.run(ctx));
+    } catch (const CommandError& e) {
+        env.out.flush();
+        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
+        return static_cast<int>(e.code());
+    } catch (const std::exception& e) {
+        env.out.flush();
+        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+}
+
+} // namespace
+
 int run_app(int argc, const char* const* argv, const Environment& env) {
     CLI::App app{"wtool - toolkit for the organisers of an online seminar series", "wtool"};
     app.set_version_flag("--version", "wtool " WTOOL_VERSION);
@@ -216,18 +263,8 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         return static_cast<int>(ExitCode::usage);
     }
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e, env.out, env.err);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e, env.out, env.err);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e, env.out, env.err);
-    } catch (const CLI::ParseError& e) {
-        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
-        env.err << "Run 'wtool --help' for usage.\n";
-        return static_cast<int>(ExitCode::usage);
+    if (const auto ended = parse_command_line(app, argc, argv, env)) {
+        return *ended;
     }
 
     const auto chosen =
@@ -237,25 +274,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         return static_cast<int>(ExitCode::ok);
     }
 
-    try {
-        Context ctx{.out = env.out, .err = env.err, .catalogue = resolve_catalogue(global, env)};
-        ctx.now = resolve_now(global, env);
-        ctx.quiet = global.quiet;
-        ctx.out_color = resolve_color(global.color, env.stdout_tty, env);
-        ctx.err_color = resolve_color(global.color, env.stderr_tty, env);
-        ctx.interactive = env.stdin_tty && env.stderr_tty && env.in != nullptr;
-        ctx.in = env.in;
-        ctx.test_kill_at = env.getenv("WTOOL_TEST_KILL_AT").value_or("");
-        return static_cast<int>(chosen->run(ctx));
-    } catch (const CommandError& e) {
-        env.out.flush();
-        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
-        return static_cast<int>(e.code());
-    } catch (const std::exception& e) {
-        env.out.flush();
-        env.err << "wtool: error: " << shown_error(e.what()) << "\n";
-        return static_cast<int>(ExitCode::usage);
-    }
+    return run_command(*chosen, global, env);
 }
 
 } // namespace wtool

@@ -1,5 +1,6 @@
 #include "catalogue/catalogue_loader.hpp"
 
+#include "catalogue/catalogue_keys.hpp"
 #include "support/text.hpp"
 #include "toml/toml_document.hpp"
 
@@ -12,32 +13,6 @@
 namespace wtool {
 
 namespace {
-
-constexpr std::array<std::string_view, 5> root_keys = {"series", "site", "season", "episode", "check_links"};
-constexpr std::array<std::string_view, 14> series_keys = {
-    "title",       "timezone",  "start_time",   "duration_minutes", "audience_timezones", "announce_times", "site_url",
-    "webinar_url", "talks_url", "playlist_url", "templates",        "alarm_minutes",      "organiser",      "text"};
-constexpr std::array<std::string_view, 5> organiser_keys = {"name", "email", "homepage", "affiliation", "country"};
-constexpr std::array<std::string_view, 3> text_keys = {"intro", "organisers", "newsletter"};
-constexpr std::array<std::string_view, 6> site_keys = {
-    "webinar_page", "webinar_front_matter", "talks_page", "talks_front_matter", "news_dir", "news_time"};
-constexpr std::array<std::string_view, 9> season_keys = {"number",
-                                                         "theme",
-                                                         "date",
-                                                         "time",
-                                                         "duration_minutes",
-                                                         "zoom_url",
-                                                         "cancelled",
-                                                         "calendar_sequence",
-                                                         "calendar_fingerprint"};
-constexpr std::array<std::string_view, 7> episode_keys = {"code",      "title",           "abstract", "bio",
-                                                          "recording", "share_recording", "speaker"};
-constexpr std::array<std::string_view, 6> speaker_keys = {"name",    "honorific", "affiliation",
-                                                          "country", "homepage",  "bio"};
-constexpr std::array<std::string_view, 3> check_links_keys = {"zoom_invalid_markers", "zoom_valid_markers",
-                                                              "reuse_ok_hours"};
-constexpr std::array<std::string_view, 9> kinds = {"root",   "series",  "series.organiser", "series.text", "site",
-                                                   "season", "episode", "episode.speaker",  "check_links"};
 
 SourcePos pos_of(const toml_tree::Node& n) {
     return n.pos();
@@ -280,7 +255,7 @@ class Reader {
     void read_series(toml_tree::Node& node, Series& s) {
         toml_tree::Table& t = *node.as_table();
         s.pos = node.pos();
-        check_keys(t, series_keys, "[series]");
+        check_keys(t, known_keys("series"), "[series]");
         constexpr std::string_view where = "[series]";
         s.title = text(t, "title", Need::required, where, s.pos, "title = \"...\"");
         s.timezone = text(t, "timezone", Need::required, where, s.pos, "timezone = \"Europe/Copenhagen\"");
@@ -300,7 +275,7 @@ class Reader {
             toml_tree::Table* o = organiser->as_table();
             Organiser org;
             org.pos = organiser->pos();
-            check_keys(*o, organiser_keys, "[[series.organiser]]");
+            check_keys(*o, known_keys("series.organiser"), "[[series.organiser]]");
             org.name = text(*o, "name", Need::required, "[[series.organiser]]", org.pos, "name = \"...\"");
             org.email = text(*o, "email", Need::optional, "", org.pos);
             org.homepage = text(*o, "homepage", Need::optional, "", org.pos);
@@ -310,7 +285,7 @@ class Reader {
         }
         if (toml_tree::Node* texts = table(t, "text")) {
             toml_tree::Table* tx = texts->as_table();
-            check_keys(*tx, text_keys, "[series.text]");
+            check_keys(*tx, known_keys("series.text"), "[series.text]");
             s.intro = text(*tx, "intro", Need::optional, "", {});
             s.organisers_text = text(*tx, "organisers", Need::optional, "", {});
             s.newsletter = text(*tx, "newsletter", Need::optional, "", {});
@@ -320,7 +295,7 @@ class Reader {
     void read_site(toml_tree::Node& node, Site& site) {
         toml_tree::Table& t = *node.as_table();
         site.pos = node.pos();
-        check_keys(t, site_keys, "[site]");
+        check_keys(t, known_keys("site"), "[site]");
         text_into(site.webinar_page, t, "webinar_page", "[site]", site.pos);
         text_into(site.webinar_front_matter, t, "webinar_front_matter", "[site]", site.pos);
         text_into(site.talks_page, t, "talks_page", "[site]", site.pos);
@@ -366,7 +341,7 @@ class Reader {
     void read_season(toml_tree::Node& node, Season& s) {
         toml_tree::Table& t = *node.as_table();
         s.pos = node.pos();
-        check_keys(t, season_keys, "[[season]]");
+        check_keys(t, known_keys("season"), "[[season]]");
         constexpr std::string_view where = "[[season]]";
         s.number = integer(t, "number", Need::required, where, s.pos, 1, 99999);
         s.theme = text(t, "theme", Need::optional, where, s.pos);
@@ -382,7 +357,7 @@ class Reader {
     void read_episode(toml_tree::Node& node, Episode& e) {
         toml_tree::Table& t = *node.as_table();
         e.pos = node.pos();
-        check_keys(t, episode_keys, "[[episode]]");
+        check_keys(t, known_keys("episode"), "[[episode]]");
         constexpr std::string_view where = "[[episode]]";
         e.code = text(t, "code", Need::required, where, e.pos, "code = \"S01E01\"");
         if (e.code.present) {
@@ -406,7 +381,7 @@ class Reader {
             toml_tree::Table* s = speaker_node->as_table();
             Speaker speaker;
             speaker.pos = speaker_node->pos();
-            check_keys(*s, speaker_keys, "[[episode.speaker]]");
+            check_keys(*s, known_keys("episode.speaker"), "[[episode.speaker]]");
             speaker.name = text(*s, "name", Need::required, "[[episode.speaker]]", speaker.pos, "name = \"...\"");
             speaker.honorific = text(*s, "honorific", Need::optional, "", speaker.pos);
             speaker.affiliation = text(*s, "affiliation", Need::optional, "", speaker.pos);
@@ -447,7 +422,7 @@ class Reader {
     void read_check_links(toml_tree::Node& node, CheckLinksSettings& c) {
         toml_tree::Table& t = *node.as_table();
         c.pos = node.pos();
-        check_keys(t, check_links_keys, "[check_links]");
+        check_keys(t, known_keys("check_links"), "[check_links]");
         if (auto invalid = markers(t, "zoom_invalid_markers"); invalid.present) {
             c.zoom_invalid_markers = std::move(invalid);
         }
@@ -500,32 +475,6 @@ bool check_utf8(std::string_view source, Diagnostics& diags) {
 
 } // namespace
 
-std::span<const std::string_view> known_keys(std::string_view table_kind) {
-    if (table_kind == "root")
-        return root_keys;
-    if (table_kind == "series")
-        return series_keys;
-    if (table_kind == "series.organiser")
-        return organiser_keys;
-    if (table_kind == "series.text")
-        return text_keys;
-    if (table_kind == "site")
-        return site_keys;
-    if (table_kind == "season")
-        return season_keys;
-    if (table_kind == "episode")
-        return episode_keys;
-    if (table_kind == "episode.speaker")
-        return speaker_keys;
-    if (table_kind == "check_links")
-        return check_links_keys;
-    return {};
-}
-
-std::span<const std::string_view> table_kinds() {
-    return kinds;
-}
-
 std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const std::filesystem::path& name,
                                                       Diagnostics& diags) {
     std::string_view content = source.view();
@@ -552,7 +501,7 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const s
     Catalogue cat;
     cat.path = name;
     Reader reader(diags, source);
-    reader.check_keys(root, root_keys, "the catalogue");
+    reader.check_keys(root, known_keys("root"), "the catalogue");
     if (toml_tree::Node* series = reader.table(root, "series")) {
         reader.read_series(*series, cat.series);
     } else if (root.get("series") == nullptr) {

@@ -40,11 +40,4 @@ std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path
 // string at a time would (docs/performance.md). Only the last catalogue kept is kept.
 void keep_until_exit(Catalogue&& cat);
 
-// The keys each kind of table accepts, in documentation order. Used for unknown-key checks and
-// suggestions; docs/catalogue.md and the JSON Schema list the same keys (a test checks).
-std::span<const std::string_view> known_keys(std::string_view table_kind);
-// The table kinds: "root", "series", "series.organiser", "series.text", "site", "season",
-// "episode", "episode.speaker", "check_links".
-std::span<const std::string_view> table_kinds();
-
 } // namespace wtool

@@ -4,6 +4,7 @@
 #include "catalogue/hygiene.hpp"
 #include "catalogue/schedule.hpp"
 #include "catalogue/site_paths.hpp"
+#include "catalogue/text_findings.hpp"
 #include "net/url.hpp"
 #include "support/line_index.hpp"
 #include "support/text.hpp"
@@ -24,101 +25,6 @@ std::string format_date(date::local_days d) {
 }
 std::string weekday_name(date::local_days d) {
     return date::format("%A", d);
-}
-
-// The source positions of byte offsets of a string value (as decoded), found by walking its
-// literal once: ask for offsets in increasing order, and many findings in a long value cost the
-// value's length once, not once each. A value that is not a string literal gives its own position.
-class ValueLocator {
-  public:
-    ValueLocator(const LineIndex& index, SourcePos value_pos) : src_(index.source()), pos_(value_pos) {
-        i_ = index.offset_of(value_pos);
-        if (i_ == std::string_view::npos || i_ >= src_.size() || (src_[i_] != '"' && src_[i_] != '\'')) {
-            return;
-        }
-        literal_ = src_[i_] == '\'';
-        quote_ = src_[i_];
-        multi_ = src_.substr(i_, 3) == std::string(3, quote_);
-        advance(multi_ ? 3 : 1);
-        if (multi_) {
-            if (src_.substr(i_, 2) == "\r\n") {
-                advance(2);
-            } else if (i_ < src_.size() && src_[i_] == '\n') {
-                advance(1);
-            }
-        }
-        string_ = true;
-    }
-
-    // The position of byte `offset` of the value; no smaller than the last one asked for.
-    SourcePos at(std::size_t offset) {
-        while (string_ && i_ < src_.size() && decoded_ < offset) {
-            const char c = src_[i_];
-            if (c == quote_ && (!multi_ || src_.substr(i_, 3) == std::string(3, quote_))) {
-                break;
-            }
-            if (c == '\\' && !literal_) {
-                const char e = i_ + 1 < src_.size() ? src_[i_ + 1] : '\0';
-                if (e == 'u' || e == 'U') {
-                    const std::size_t digits = e == 'u' ? 4 : 8;
-                    const std::string hex(src_.substr(i_ + 2, digits));
-                    const char32_t cp = static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16));
-                    std::string enc;
-                    text::append_utf8(enc, cp);
-                    decoded_ += enc.size();
-                    advance(2 + digits);
-                } else if (multi_ && (e == '\n' || e == ' ' || e == '\t' || e == '\r')) {
-                    // Line-ending backslash: skips all whitespace and newlines that follow.
-                    advance(1);
-                    while (i_ < src_.size() &&
-                           (src_[i_] == ' ' || src_[i_] == '\t' || src_[i_] == '\n' || src_[i_] == '\r')) {
-                        advance(1);
-                    }
-                } else {
-                    decoded_ += 1;
-                    advance(2);
-                }
-                continue;
-            }
-            if (c == '\r' && i_ + 1 < src_.size() && src_[i_ + 1] == '\n') {
-                advance(1); // CRLF reads as one newline
-                continue;
-            }
-            const std::size_t len = text::decode_utf8(src_, i_).length;
-            decoded_ += len;
-            advance(len);
-        }
-        return pos_;
-    }
-
-  private:
-    void advance(std::size_t bytes) {
-        for (std::size_t end = std::min(src_.size(), i_ + bytes); i_ < end;) {
-            if (src_[i_] == '\n') {
-                ++pos_.line;
-                pos_.column = 1;
-                ++i_;
-            } else {
-                i_ += text::decode_utf8(src_, i_).length;
-                ++pos_.column;
-            }
-        }
-    }
-
-    std::string_view src_;
-    SourcePos pos_;           // of byte i_ of the source
-    std::size_t i_ = 0;       // in the source
-    std::size_t decoded_ = 0; // bytes of the value before i_
-    char quote_ = '"';
-    bool literal_ = false;
-    bool multi_ = false;
-    bool string_ = false; // a string literal starts at the value's position
-};
-
-std::string code_point_name(char32_t cp) {
-    const std::string_view name = hygiene::invisible_name(cp);
-    return name.empty() ? fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp))
-                        : fmt::format("U+{:04X} {}", static_cast<std::uint32_t>(cp), name);
 }
 
 class RuleRunner {
@@ -423,139 +329,10 @@ class RuleRunner {
         hygiene::Checker checker;
         for_each_text(cat_, [&](const TextRef& ref) {
             const bool multi = ref.kind == TextRef::Kind::paragraphs || ref.kind == TextRef::Kind::markdown;
-            report_hygiene(ref, checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single));
+            report_text_findings(ref,
+                                 checker.check(ref.text->value, multi ? hygiene::Lines::multi : hygiene::Lines::single),
+                                 line_index(), diags_);
         });
-    }
-
-    // Of the findings of one kind (and character) in one value, this many are reported one by one;
-    // one more diagnostic counts the rest ("and 1,997 more ..."), so that a value full of soft
-    // hyphens gives a short report.
-    static constexpr std::size_t findings_shown_per_kind = 3;
-
-    // Reports the findings of one value: the first ones of each kind one by one and, for each kind
-    // with more, one diagnostic at the first of the rest that counts them.
-    void report_hygiene(const TextRef& ref, const std::vector<hygiene::Finding>& findings) {
-        using Kind = hygiene::Finding::Kind;
-        struct Group {
-            Kind kind;
-            char32_t code_point; // for invisible and control characters; 0 for the other kinds
-            std::size_t shown = 0;
-            std::size_t more = 0;
-            const hygiene::Finding* first_more = nullptr;
-        };
-        std::vector<Group> groups; // a few per value: searched linearly
-        // What is reported: a finding on its own (`more` 0), or the first of `more` folded ones.
-        struct Report {
-            const hygiene::Finding* finding;
-            std::size_t more;
-        };
-        std::vector<Report> reports;
-        for (const hygiene::Finding& f : findings) {
-            if (f.kind == Kind::line_trailing_blank && ref.kind == TextRef::Kind::markdown) {
-                continue; // two spaces are a line break in Markdown
-            }
-            const char32_t cp = f.kind == Kind::invisible || f.kind == Kind::control ? f.code_point : 0;
-            auto g = std::find_if(groups.begin(), groups.end(),
-                                  [&](const Group& x) { return x.kind == f.kind && x.code_point == cp; });
-            if (g == groups.end()) {
-                g = groups.insert(groups.end(), Group{f.kind, cp});
-            }
-            if (g->shown < findings_shown_per_kind) {
-                ++g->shown;
-                reports.push_back({&f, 0});
-            } else if (g->more++ == 0) {
-                g->first_more = &f;
-            }
-        }
-        for (const Group& g : groups) {
-            if (g.more > 0) {
-                reports.push_back({g.first_more, g.more});
-            }
-        }
-        // In the value's order, so that one walk through the literal places them all.
-        std::stable_sort(reports.begin(), reports.end(),
-                         [](const Report& a, const Report& b) { return a.finding->offset < b.finding->offset; });
-        ValueLocator locator(line_index(), ref.text->pos);
-        for (const Report& r : reports) {
-            const SourcePos pos = locator.at(r.finding->offset);
-            if (r.more == 0) {
-                report_finding(ref, *r.finding, pos);
-            } else {
-                report_more(ref, *r.finding, r.more, pos);
-            }
-        }
-    }
-
-    // "and 1,997 more invisible characters U+00AD SOFT HYPHEN in S01E01 title", with the rule, the
-    // severity and (in the plural) the hint of the kind.
-    void report_more(const TextRef& ref, const hygiene::Finding& f, std::size_t more, SourcePos pos) {
-        using Kind = hygiene::Finding::Kind;
-        const std::string_view s = more == 1 ? "" : "s";
-        const auto message = [&](std::string_view what) {
-            return fmt::format("and {} more {} in {}", text::thousands(more), what, ref.where);
-        };
-        switch (f.kind) {
-        case Kind::invisible:
-            diags_.warning("invisible-character", pos,
-                           message(fmt::format("invisible character{} {}", s, code_point_name(f.code_point))),
-                           "delete them: they are usually pasted in by accident and break search and sorting");
-            break;
-        case Kind::control:
-            diags_.error("control-character", pos,
-                         message(fmt::format("control character{} {}", s, code_point_name(f.code_point))),
-                         "delete them");
-            break;
-        case Kind::leading_blank: // once per value at most: never folded
-        case Kind::trailing_blank:
-            diags_.warning(f.kind == Kind::leading_blank ? "leading-blank" : "trailing-blank", pos,
-                           message(fmt::format("blank{} at an end", s)), "remove them");
-            break;
-        case Kind::line_trailing_blank:
-            diags_.warning("trailing-blank", pos, message(fmt::format("line{} ending with blanks", s)), "remove them");
-            break;
-        case Kind::newline:
-            diags_.warning("newline-in-field", pos, message(fmt::format("line break{}", s)), "write it on one line");
-            break;
-        case Kind::mojibake:
-            diags_.warning("mojibake", pos, message(fmt::format("garbled word{}", s)),
-                           "repair them the way the first ones show");
-            break;
-        }
-    }
-
-    void report_finding(const TextRef& ref, const hygiene::Finding& f, SourcePos pos) {
-        using Kind = hygiene::Finding::Kind;
-        switch (f.kind) {
-        case Kind::invisible:
-            diags_.warning("invisible-character", pos,
-                           fmt::format("invisible character {} in {}", code_point_name(f.code_point), ref.where),
-                           "delete it: it is usually pasted in by accident and breaks search and sorting");
-            break;
-        case Kind::control:
-            diags_.error("control-character", pos,
-                         fmt::format("control character {} in {}", code_point_name(f.code_point), ref.where),
-                         "delete it");
-            break;
-        case Kind::leading_blank:
-            diags_.warning("leading-blank", pos, fmt::format("{} starts with a blank", ref.where), "remove it");
-            break;
-        case Kind::trailing_blank:
-            diags_.warning("trailing-blank", pos, fmt::format("{} ends with a blank", ref.where), "remove it");
-            break;
-        case Kind::line_trailing_blank:
-            diags_.warning("trailing-blank", pos, fmt::format("a line of {} ends with blanks", ref.where),
-                           "remove them");
-            break;
-        case Kind::newline:
-            diags_.warning("newline-in-field", pos, fmt::format("{} has a line break", ref.where),
-                           "write it on one line");
-            break;
-        case Kind::mojibake:
-            diags_.warning("mojibake", pos,
-                           fmt::format("garbled text '{}' in {} (UTF-8 read as {})", f.original, ref.where, f.charset),
-                           fmt::format("did you mean '{}'?", f.repaired));
-            break;
-        }
     }
 
     void check_urls() {
@@ -714,10 +491,6 @@ class RuleRunner {
 
 void check_catalogue(const Catalogue& cat, tz::Instant now, Diagnostics& diags) {
     RuleRunner(cat, now, diags).run();
-}
-
-SourcePos locate_in_value(std::string_view source, SourcePos value_pos, std::size_t offset) {
-    return ValueLocator(LineIndex(source), value_pos).at(offset);
 }
 
 } // namespace wtool

@@ -13,9 +13,4 @@ namespace wtool {
 // which are coming.
 void check_catalogue(const Catalogue& cat, tz::Instant now, Diagnostics& diags);
 
-// Points into a string value: the position of the byte at `offset` of the value whose literal
-// starts at `value_pos` in `source`, following TOML's quoting and escapes. Falls back to
-// `value_pos` when the literal cannot be followed.
-SourcePos locate_in_value(std::string_view source, SourcePos value_pos, std::size_t offset);
-
 } // namespace wtool

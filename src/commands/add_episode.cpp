@@ -11,6 +11,7 @@
 #include "catalogue/catalogue_append.hpp"
 #include "catalogue/catalogue_loader.hpp"
 #include "cli/command_support.hpp"
+#include "cli/episode_draft.hpp"
 #include "cli/episode_interview.hpp"
 #include "cli/prompter.hpp"
 #include "support/atomic_file.hpp"
@@ -21,8 +22,6 @@
 #include <array>
 #include <csignal>
 #include <fmt/format.h>
-#include <span>
-#include <sstream>
 
 namespace wtool {
 
@@ -55,166 +54,23 @@ std::string join_lines(const std::vector<std::string>& items, std::string_view i
     throw CommandError(fmt::format("{} problems with the options:{}", errors.size(), join_lines(errors, "  ")));
 }
 
-// Reads a file named on the command line, or standard input for "-".
-std::string read_input(const Context& ctx, std::string_view option, const std::string& name,
-                       std::vector<std::string>& errors) {
-    std::string content;
-    if (name == "-") {
-        if (ctx.in == nullptr) {
-            errors.push_back(fmt::format("{} -: there is no standard input to read", option));
-            return {};
-        }
-        std::ostringstream buffer;
-        buffer << ctx.in->rdbuf();
-        content = std::move(buffer).str();
-    } else {
-        auto read = read_file(name);
-        if (!read) {
-            errors.push_back(fmt::format("{}: cannot read '{}': {}", option, name, read.error()));
-            return {};
-        }
-        content = std::move(*read);
-    }
-    const std::string shown = name == "-" ? std::string("standard input") : fmt::format("'{}'", name);
-    if (!text::is_valid_utf8(content)) {
-        errors.push_back(
-            fmt::format("{}: {} is not UTF-8 text; convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8", option, shown));
-        return {};
-    }
-    std::string normalised = normalise_text_file(content);
-    if (normalised.empty()) {
-        errors.push_back(fmt::format("{}: {} is empty; leave the option out", option, shown));
-    }
-    return normalised;
-}
-
-// Checks a one-line value given on the command line.
-void check_value(std::string_view option, const std::optional<std::string>& value, std::vector<std::string>& errors) {
-    if (!value) {
-        return;
-    }
-    if (value->empty()) {
-        errors.push_back(fmt::format("{} is empty; leave it out or give it a value", option));
-    } else if (value->starts_with("--")) {
-        errors.push_back(fmt::format("{} '{}' looks like an option: give {} its value", option, *value, option));
-    } else if (!text::is_valid_utf8(*value)) {
-        errors.push_back(fmt::format("{} is not valid UTF-8; check the terminal's character encoding", option));
-    }
-}
-
-// Everything the options say about the addition. Season fields go into `new_season` (with the
-// season's number) when any is given; whether the season exists is decided later.
-Addition draft_from_options(const Context& ctx, const AddEpisodeOptions& opts, bool asking) {
+// The draft the options describe (cli/episode_draft.hpp); an unknown $WTOOL_TEST_KILL_AT point
+// is reported with the options' problems.
+Addition draft_or_throw(const Context& ctx, const AddEpisodeOptions& opts, bool asking) {
     std::vector<std::string> errors;
     if (!ctx.test_kill_at.empty() &&
         std::find(kill_points.begin(), kill_points.end(), ctx.test_kill_at) == kill_points.end()) {
         errors.push_back(fmt::format("WTOOL_TEST_KILL_AT: unknown point '{}' (known: {})", ctx.test_kill_at,
                                      fmt::join(kill_points, ", ")));
     }
-    check_value("--title", opts.title, errors);
-    check_value("--video", opts.video, errors);
-    check_value("--season-theme", opts.season_theme, errors);
-    check_value("--zoom", opts.zoom, errors);
-    if (opts.video && opts.no_recording) {
-        errors.emplace_back("--video and --no-recording contradict each other: a recording that may not be shared "
-                            "is not linked; give one of them");
-    }
-
-    Addition draft;
-    EpisodeDraft& e = draft.episode;
-    e.season = opts.season.value_or(0);
-    e.number = opts.number.value_or(0);
-    e.title = opts.title.value_or("");
-    e.recording = opts.video;
-    e.share_recording = !opts.no_recording;
-
-    // Files: standard input can be read once, and not while it answers questions.
-    std::vector<std::string_view> from_stdin;
-    const auto note_stdin = [&](std::string_view option, const std::optional<std::string>& name) {
-        if (name && *name == "-") {
-            from_stdin.push_back(option);
-        }
-    };
-    note_stdin("--abstract-file", opts.abstract_file);
-    note_stdin("--joint-bio-file", opts.joint_bio_file);
-    for (const SpeakerArg& a : opts.speaker_args) {
-        if (a.field == SpeakerField::bio_file && a.value == "-") {
-            from_stdin.push_back("--bio-file");
-        }
-    }
-    if (from_stdin.size() > 1) {
-        const std::span<const std::string_view> all(from_stdin);
-        errors.push_back(fmt::format("standard input can be read only once, but {} and {} {} name '-'; give file "
-                                     "names",
-                                     fmt::join(all.first(all.size() - 1), ", "), all.back(),
-                                     all.size() == 2 ? "both" : "all"));
-    } else if (!from_stdin.empty() && asking) {
-        errors.push_back(fmt::format("{} -: standard input answers the questions on a terminal; give a file name",
-                                     from_stdin.front()));
-    }
-    const bool stdin_ok = from_stdin.size() <= 1 && !(asking && !from_stdin.empty());
-
-    const auto read_long_text = [&](std::string_view option,
-                                    const std::optional<std::string>& name) -> std::optional<std::string> {
-        if (!name || (*name == "-" && !stdin_ok)) {
-            return std::nullopt;
-        }
-        std::string content = read_input(ctx, option, *name, errors);
-        return content.empty() ? std::nullopt : std::optional<std::string>(std::move(content));
-    };
-    e.abstract = read_long_text("--abstract-file", opts.abstract_file);
-    e.joint_bio = read_long_text("--joint-bio-file", opts.joint_bio_file);
-
-    if (auto grouped = group_speaker_args(opts.speaker_args)) {
-        for (SpeakerOptions& s : *grouped) {
-            SpeakerDraft d{.name = s.name,
-                           .honorific = s.honorific,
-                           .affiliation = s.affiliation,
-                           .country = s.country,
-                           .homepage = s.homepage,
-                           .bio = std::nullopt};
-            for (const std::string* value :
-                 {&d.name, s.honorific ? &*s.honorific : nullptr, s.affiliation ? &*s.affiliation : nullptr,
-                  s.country ? &*s.country : nullptr, s.homepage ? &*s.homepage : nullptr}) {
-                if (value != nullptr && !text::is_valid_utf8(*value)) {
-                    errors.push_back(fmt::format("the options of speaker '{}' are not valid UTF-8; check the "
-                                                 "terminal's character encoding",
-                                                 s.name));
-                    break;
-                }
-            }
-            d.bio = read_long_text("--bio-file", s.bio_file);
-            e.speakers.push_back(std::move(d));
-        }
-    } else {
-        errors.insert(errors.end(), grouped.error().begin(), grouped.error().end());
-    }
-
-    // Fields of a new season.
-    if (opts.season_date || opts.season_time || opts.season_theme || opts.zoom || opts.new_season) {
-        SeasonDraft s{.number = e.season};
-        s.theme = opts.season_theme;
-        s.zoom_url = opts.zoom;
-        if (opts.season_date) {
-            if (auto d = parse_date_answer(*opts.season_date)) {
-                s.date = *d;
-            } else {
-                errors.push_back("--season-date: " + d.error());
-            }
-        }
-        if (opts.season_time) {
-            if (auto t = parse_time_answer(*opts.season_time)) {
-                s.time = *t;
-            } else {
-                errors.push_back("--season-time: " + t.error());
-            }
-        }
-        draft.new_season = std::move(s);
+    auto draft = draft_from_options(opts, asking, ctx.in);
+    if (!draft) {
+        errors.insert(errors.end(), draft.error().begin(), draft.error().end());
     }
     if (!errors.empty()) {
         usage_errors(errors);
     }
-    return draft;
+    return std::move(*draft);
 }
 
 // What a non-interactive run still lacks, as options to give.
@@ -351,6 +207,62 @@ bool ask_until_confirmed(const Context& ctx, const Catalogue& current, Addition&
     }
 }
 
+// Without a terminal to ask on, every field must come from the options.
+void require_complete(const Context& ctx, const Addition& addition) {
+    if (const auto missing = missing_fields(addition); !missing.empty()) {
+        throw CommandError(fmt::format("cannot add an episode without these options:{}\n{}", join_lines(missing, "  "),
+                                       ctx.interactive
+                                           ? "give them, or leave out --title to be asked for every field"
+                                           : "give them (there is no terminal to ask for them on); see 'wtool "
+                                             "add-episode --help'"));
+    }
+}
+
+// The file to lock, read and replace: the catalogue, or the file its symbolic link leads to (so
+// that the link stays a link). Checked before a question is asked or a lock file made.
+std::filesystem::path checked_target(const Context& ctx, const AddEpisodeOptions& opts) {
+    const auto resolved = write_target(ctx.catalogue);
+    if (!resolved) {
+        throw CommandError(fmt::format("cannot use '{}': {}", ctx.catalogue.string(), resolved.error()));
+    }
+    if (std::error_code ec; !std::filesystem::is_regular_file(*resolved, ec)) {
+        (void)load_usable_catalogue(ctx); // says why it cannot be read, before a lock file is made
+        throw CommandError(fmt::format("'{}' is not a regular file", ctx.catalogue.string()));
+    }
+    if (!opts.dry_run) {
+        if (auto allowed = check_replaceable(ctx.catalogue); !allowed) {
+            throw CommandError(allowed.error());
+        }
+    }
+    return *resolved;
+}
+
+// Under the lock: writes the plan's text atomically, but only if the file still holds exactly the
+// bytes the plan was made from.
+void write_unless_changed(const Context& ctx, const std::filesystem::path& target, const AppendPlan& plan,
+                          bool asking) {
+    const std::string file = ctx.catalogue.string();
+    const auto on_disk = read_file(target);
+    if (!on_disk) {
+        throw CommandError(fmt::format("cannot read '{}' again: {}; nothing was written", file, on_disk.error()));
+    }
+    if (*on_disk != plan.base_text()) { // what is written is base_text() + appended
+        if (asking) {
+            ctx.err << "The episode that was not added:\n" << plan.appended;
+        }
+        throw CommandError(fmt::format("'{}' changed on disk while the episode was being prepared; nothing was "
+                                       "written: run the command again to add it to the new content",
+                                       file),
+                           ExitCode::problems);
+    }
+    AtomicWriteOptions write_options;
+    write_options.before_rename = [&] { kill_point(ctx, "before-rename"); };
+    if (auto written = write_file_atomically(target, plan.new_text, write_options); !written) {
+        throw CommandError(written.error() + "; the catalogue is unchanged");
+    }
+    kill_point(ctx, "after-rename");
+}
+
 } // namespace
 
 CLI::App* setup_add_episode(CLI::App& app, AddEpisodeOptions& opts) {
@@ -425,33 +337,11 @@ CLI::App* setup_add_episode(CLI::App& app, AddEpisodeOptions& opts) {
 
 ExitCode run_add_episode(Context& ctx, const AddEpisodeOptions& opts) {
     const bool asking = ctx.interactive && ctx.in != nullptr && !opts.title;
-    Addition addition = draft_from_options(ctx, opts, asking);
+    Addition addition = draft_or_throw(ctx, opts, asking);
     if (!asking) {
-        if (const auto missing = missing_fields(addition); !missing.empty()) {
-            throw CommandError(
-                fmt::format("cannot add an episode without these options:{}\n{}", join_lines(missing, "  "),
-                            ctx.interactive ? "give them, or leave out --title to be asked for every field"
-                                            : "give them (there is no terminal to ask for them on); see 'wtool "
-                                              "add-episode --help'"));
-        }
+        require_complete(ctx, addition);
     }
-
-    // The file to lock, read and replace: the catalogue, or the file its symbolic link leads to
-    // (so that the link stays a link).
-    const auto resolved = write_target(ctx.catalogue);
-    if (!resolved) {
-        throw CommandError(fmt::format("cannot use '{}': {}", ctx.catalogue.string(), resolved.error()));
-    }
-    const std::filesystem::path& target = *resolved;
-    if (std::error_code ec; !std::filesystem::is_regular_file(target, ec)) {
-        (void)load_usable_catalogue(ctx); // says why it cannot be read, before a lock file is made
-        throw CommandError(fmt::format("'{}' is not a regular file", ctx.catalogue.string()));
-    }
-    if (!opts.dry_run) {
-        if (auto allowed = check_replaceable(ctx.catalogue); !allowed) {
-            throw CommandError(allowed.error()); // before a question is asked or a lock file made
-        }
-    }
+    const std::filesystem::path target = checked_target(ctx, opts);
     std::optional<FileLock> lock;
     if (!asking && !opts.dry_run) {
         lock = take_lock(ctx, target, opts); // held from reading to writing: concurrent runs queue up
@@ -485,25 +375,7 @@ ExitCode run_add_episode(Context& ctx, const AddEpisodeOptions& opts) {
     if (!lock) {
         lock = take_lock(ctx, target, opts);
     }
-    const auto on_disk = read_file(target);
-    if (!on_disk) {
-        throw CommandError(fmt::format("cannot read '{}' again: {}; nothing was written", file, on_disk.error()));
-    }
-    if (*on_disk != plan.base_text()) { // what is written is base_text() + appended
-        if (asking) {
-            ctx.err << "The episode that was not added:\n" << plan.appended;
-        }
-        throw CommandError(fmt::format("'{}' changed on disk while the episode was being prepared; nothing was "
-                                       "written: run the command again to add it to the new content",
-                                       file),
-                           ExitCode::problems);
-    }
-    AtomicWriteOptions write_options;
-    write_options.before_rename = [&] { kill_point(ctx, "before-rename"); };
-    if (auto written = write_file_atomically(target, plan.new_text, write_options); !written) {
-        throw CommandError(written.error() + "; the catalogue is unchanged");
-    }
-    kill_point(ctx, "after-rename");
+    write_unless_changed(ctx, target, plan, asking);
     lock.reset();
 
     show_diagnostics(ctx, plan);

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cli/context.hpp"
-#include "cli/speaker_options.hpp"
+#include "cli/episode_draft.hpp"
 
 #include <CLI/CLI.hpp>
 #include <optional>
@@ -12,21 +12,8 @@
 
 namespace wtool {
 
-struct AddEpisodeOptions {
-    std::optional<int> season;
-    std::optional<int> number;
-    std::optional<std::string> title;
-    std::vector<SpeakerArg> speaker_args; // --speaker and its options, in command-line order
-    std::optional<std::string> abstract_file;
-    std::optional<std::string> joint_bio_file;
-    std::optional<std::string> video;
-    bool no_recording = false;
-    // A new season: any of these (or new_season) creates it when it does not exist.
-    std::optional<std::string> season_date;
-    std::optional<std::string> season_time;
-    std::optional<std::string> season_theme;
-    std::optional<std::string> zoom;
-    bool new_season = false;
+// The talk's options (cli/episode_draft.hpp) and how the command runs.
+struct AddEpisodeOptions : EpisodeDraftOptions {
     bool dry_run = false;
     int wait_seconds = 30; // how long to wait for another run's lock
 };

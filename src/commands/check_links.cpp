@@ -1,9 +1,9 @@
 #include "commands/check_links.hpp"
 
 #include "catalogue/catalogue_loader.hpp"
-#include "catalogue/schedule.hpp"
 #include "cli/command_support.hpp"
 #include "links/links_collect.hpp"
+#include "links/links_plan.hpp"
 #include "links/links_probe.hpp"
 #include "links/links_report.hpp"
 #include "links/links_scheduler.hpp"
@@ -16,9 +16,8 @@
 
 #include <curl/curl.h>
 #include <fmt/format.h>
-#include <iostream>
+#include <istream>
 #include <iterator>
-#include <map>
 #include <random>
 #include <span>
 
@@ -126,71 +125,36 @@ links::Selection selection_for(const Catalogue& cat, const CheckLinksOptions& op
     return sel;
 }
 
-std::vector<links::FoundLink> collect(const CheckLinksOptions& opts, const std::optional<Catalogue>& cat) {
+// The text of a FILE argument; "-" is the context's standard input.
+std::string read_links_file(const Context& ctx, const std::string& file) {
+    if (file == "-") {
+        if (ctx.in == nullptr) {
+            throw CommandError("FILE -: there is no standard input to read");
+        }
+        return {std::istreambuf_iterator<char>(*ctx.in), std::istreambuf_iterator<char>()};
+    }
+    auto read = read_file(file);
+    if (!read) {
+        throw CommandError(fmt::format("cannot read '{}': {}", file, read.error()));
+    }
+    return std::move(*read);
+}
+
+std::vector<links::FoundLink> collect(const Context& ctx, const CheckLinksOptions& opts,
+                                      const std::optional<Catalogue>& cat) {
     if (opts.files.empty()) {
         return links::collect_catalogue_links(*cat, selection_for(*cat, opts));
     }
     std::vector<links::FoundLink> found;
     for (const std::string& file : opts.files) {
-        std::string content;
-        std::string name = file;
-        if (file == "-") {
-            content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-            name = "<stdin>";
-        } else {
-            auto read = read_file(file);
-            if (!read) {
-                throw CommandError(fmt::format("cannot read '{}': {}", file, read.error()));
-            }
-            content = std::move(*read);
-        }
+        const std::string content = read_links_file(ctx, file);
+        const std::string name = file == "-" ? std::string("<stdin>") : file;
         const links::TextFormat format =
             file == "-" ? links::TextFormat::plain : links::text_format_for(std::filesystem::path(file));
         auto in_file = links::collect_text_links(content, name, format);
         found.insert(found.end(), std::make_move_iterator(in_file.begin()), std::make_move_iterator(in_file.end()));
     }
     return found;
-}
-
-// One result per unique check key, with every place the link is written.
-std::vector<LinkResult> group(std::vector<links::FoundLink> found) {
-    std::vector<LinkResult> results;
-    std::map<std::string, std::size_t> by_key;
-    for (links::FoundLink& f : found) {
-        links::Target target = links::make_target(f.url);
-        const auto [it, fresh] = by_key.emplace(target.key, results.size());
-        if (fresh) {
-            results.emplace_back().target = std::move(target);
-        }
-        results[it->second].places.push_back(std::move(f.place));
-    }
-    return results;
-}
-
-// A Zoom link all of whose places belong to seasons that have begun (or were cancelled) is not
-// fetched: Zoom expires meeting links after the meeting.
-std::optional<Verdict> expired_verdict(const Catalogue* cat, const LinkResult& r, tz::Instant now) {
-    if (cat == nullptr || r.target.service != url::Service::zoom_meeting) {
-        return std::nullopt;
-    }
-    std::vector<const Season*> seasons;
-    for (const links::Place& p : r.places) {
-        const Season* s = p.season ? cat->find_season(*p.season) : nullptr;
-        if (s == nullptr || (!s->cancelled.value && !season_started(*cat, *s, now))) {
-            return std::nullopt; // a coming season, or no season: fetch it
-        }
-        seasons.push_back(s);
-    }
-    const Season& s = *seasons.front();
-    if (s.cancelled.value && !season_started(*cat, s, now)) {
-        return Verdict{Status::expired, "season-cancelled",
-                       fmt::format("season {} was cancelled, so its Zoom link is not fetched", s.number.value), 0};
-    }
-    return Verdict{Status::expired, "expired-as-expected",
-                   fmt::format("season {} has begun and Zoom expires meeting links after the meeting, so it is "
-                               "not fetched",
-                               s.number.value),
-                   0};
 }
 
 links::LinkState load_state(const std::string& path) {
@@ -352,7 +316,7 @@ ExitCode run_check_links(Context& ctx, const CheckLinksOptions& opts) {
     check_usage(opts);
     const std::optional<Catalogue> cat = load_catalogue_for(ctx, opts);
     const Catalogue* catalogue = cat ? &*cat : nullptr;
-    std::vector<LinkResult> results = group(collect(opts, cat));
+    std::vector<LinkResult> results = links::group_by_target(collect(ctx, opts, cat));
     const links::LinkState state = load_state(opts.state); // for reuse; merged again before writing
     const int reuse_hours =
         catalogue != nullptr ? catalogue->check_links.reuse_ok_hours.value : CheckLinksSettings{}.reuse_ok_hours.value;
@@ -361,7 +325,7 @@ ExitCode run_check_links(Context& ctx, const CheckLinksOptions& opts) {
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < results.size(); ++i) {
         LinkResult& r = results[i];
-        if (auto expired = expired_verdict(catalogue, r, ctx.now)) {
+        if (auto expired = links::expired_verdict(catalogue, r, ctx.now)) {
             r.verdict = std::move(*expired);
             continue;
         }

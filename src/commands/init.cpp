@@ -192,60 +192,34 @@ void check_new_catalogue(const Context& ctx, const std::string& content, const f
                        "this)");
 }
 
-} // namespace
-
-ExitCode run_init(Context& ctx, const InitOptions& opts) {
-    const fs::path dir = opts.dir.empty() ? fs::path(".") : fs::path(opts.dir);
-    const fs::path file = (dir / "episodes.toml").lexically_normal();
+// The copies of the default templates into `templates_dir`, which must be a folder (or not exist)
+// and hold none of them yet.
+std::vector<TemplateCopy> checked_template_copies(const fs::path& templates_dir) {
     std::error_code ec;
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-        throw CommandError(fmt::format("'{}' is not a folder: give a folder for the new catalogue", dir.string()));
+    if (fs::exists(fs::symlink_status(templates_dir, ec)) && !fs::is_directory(templates_dir, ec)) {
+        throw CommandError(fmt::format("'{}' exists and is not a folder, so the templates cannot go there: "
+                                       "move it, or leave out --with-templates",
+                                       templates_dir.string()));
     }
-    if (fs::exists(fs::symlink_status(file, ec))) {
-        throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: choose another "
-                                       "folder, or keep editing the catalogue you have",
-                                       file.string()));
-    }
-    const fs::path templates_dir = (dir / "templates").lexically_normal();
-    std::vector<TemplateCopy> copies;
-    if (opts.with_templates) {
-        if (fs::exists(fs::symlink_status(templates_dir, ec)) && !fs::is_directory(templates_dir, ec)) {
-            throw CommandError(fmt::format("'{}' exists and is not a folder, so the templates cannot go there: "
-                                           "move it, or leave out --with-templates",
-                                           templates_dir.string()));
-        }
-        copies = plan_template_copies(templates_dir);
-        for (const TemplateCopy& c : copies) {
-            if (fs::exists(fs::symlink_status(c.to, ec))) {
-                throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: remove "
-                                               "the folder '{}', or leave out --with-templates",
-                                               c.to.string(), templates_dir.string()));
-            }
+    std::vector<TemplateCopy> copies = plan_template_copies(templates_dir);
+    for (const TemplateCopy& c : copies) {
+        if (fs::exists(fs::symlink_status(c.to, ec))) {
+            throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: remove "
+                                           "the folder '{}', or leave out --with-templates",
+                                           c.to.string(), templates_dir.string()));
         }
     }
+    return copies;
+}
 
-    NewSeries series = ValueCollector(ctx, opts).collect();
-    if (opts.with_templates) {
-        series.templates = "templates";
-    }
-    const std::string content = render_new_catalogue(series);
-    check_new_catalogue(ctx, content, file);
-    if (opts.dry_run) {
-        ctx.out << content;
-        if (!ctx.quiet) {
-            ctx.err << fmt::format("dry run: nothing was written (it would be {}{})\n", file.string(),
-                                   copies.empty() ? std::string{}
-                                                  : fmt::format(", and {} template{} in {}/", copies.size(),
-                                                                copies.size() == 1 ? "" : "s", templates_dir.string()));
-        }
-        return ExitCode::ok;
-    }
-
+// Writes the templates first and the catalogue last: a failure on the way removes what this run
+// wrote, so that nothing is left half done (and running init again works).
+void write_new_files(const std::vector<TemplateCopy>& copies, const fs::path& templates_dir, const fs::path& file,
+                     const std::string& content) {
     AtomicWriteOptions write_options;
     write_options.create_parents = true;
     write_options.keep_existing = true;
-    // The templates first and the catalogue last: a failure on the way removes what this run
-    // wrote, so that nothing is left half done (and running init again works).
+    std::error_code ec;
     const bool templates_dir_existed = fs::exists(templates_dir, ec);
     std::vector<fs::path> written_files;
     const auto undo = [&] {
@@ -267,6 +241,44 @@ ExitCode run_init(Context& ctx, const InitOptions& opts) {
         undo();
         throw CommandError(written.error());
     }
+}
+
+} // namespace
+
+ExitCode run_init(Context& ctx, const InitOptions& opts) {
+    const fs::path dir = opts.dir.empty() ? fs::path(".") : fs::path(opts.dir);
+    const fs::path file = (dir / "episodes.toml").lexically_normal();
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        throw CommandError(fmt::format("'{}' is not a folder: give a folder for the new catalogue", dir.string()));
+    }
+    if (fs::exists(fs::symlink_status(file, ec))) {
+        throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: choose another "
+                                       "folder, or keep editing the catalogue you have",
+                                       file.string()));
+    }
+    const fs::path templates_dir = (dir / "templates").lexically_normal();
+    const std::vector<TemplateCopy> copies =
+        opts.with_templates ? checked_template_copies(templates_dir) : std::vector<TemplateCopy>{};
+
+    NewSeries series = ValueCollector(ctx, opts).collect();
+    if (opts.with_templates) {
+        series.templates = "templates";
+    }
+    const std::string content = render_new_catalogue(series);
+    check_new_catalogue(ctx, content, file);
+    if (opts.dry_run) {
+        ctx.out << content;
+        if (!ctx.quiet) {
+            ctx.err << fmt::format("dry run: nothing was written (it would be {}{})\n", file.string(),
+                                   copies.empty() ? std::string{}
+                                                  : fmt::format(", and {} template{} in {}/", copies.size(),
+                                                                copies.size() == 1 ? "" : "s", templates_dir.string()));
+        }
+        return ExitCode::ok;
+    }
+
+    write_new_files(copies, templates_dir, file, content);
 
     if (!ctx.quiet) {
         ctx.out << fmt::format("created {}\n", file.string());

@@ -2,26 +2,18 @@
 
 #include "catalogue/schedule.hpp"
 #include "cli/command_support.hpp"
+#include "render/time_table.hpp"
 #include "support/text.hpp"
 #include "time/time_format.hpp"
 #include "time/timezone.hpp"
 #include "time/when.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace wtool {
 
 namespace {
-
-// Why a row is in the table.
-enum class Role { source, utc, target };
-
-struct TableRow {
-    tz::ConversionRow conversion;
-    Role role = Role::target;
-};
 
 // The moment to convert: an instant, the zone it was given in, and where it came from.
 struct Moment {
@@ -244,130 +236,6 @@ std::vector<tz::Zone> audience_zones(const Catalogue& cat) {
     return zones;
 }
 
-// The source first, then UTC, then the targets; a zone already shown is not shown again.
-std::vector<TableRow> table_rows(const Moment& m, const std::vector<tz::Zone>& targets) {
-    std::vector<tz::Zone> zones{m.source};
-    std::vector<Role> roles{Role::source};
-    const date::time_zone* utc = tz::find_zone("UTC");
-    const tz::Zone utc_zone = utc != nullptr ? tz::Zone::of(*utc) : tz::Zone::fixed(std::chrono::seconds{0}, "UTC");
-    const auto shown = [&](const tz::Zone& z) {
-        return std::any_of(zones.begin(), zones.end(), [&](const tz::Zone& s) { return s.name() == z.name(); });
-    };
-    if (!shown(utc_zone)) {
-        zones.push_back(utc_zone);
-        roles.push_back(Role::utc);
-    }
-    for (const tz::Zone& z : targets) {
-        if (!shown(z)) {
-            zones.push_back(z);
-            roles.push_back(Role::target);
-        }
-    }
-    std::vector<TableRow> rows;
-    std::vector<tz::ConversionRow> converted = tz::convert(m.instant, zones, m.reference_day);
-    for (std::size_t i = 0; i < converted.size(); ++i) {
-        rows.push_back({std::move(converted[i]), roles[i]});
-    }
-    return rows;
-}
-
-std::string season_title(const Season& season) {
-    std::string title = fmt::format("Season {}", season.number.value);
-    if (season.theme.present) {
-        title += ", " + season.theme.value;
-    }
-    if (season.cancelled.value) {
-        title += " (cancelled)";
-    }
-    return title;
-}
-
-std::string render_text(const Moment& m, const std::vector<TableRow>& rows) {
-    std::string out;
-    if (m.season != nullptr) {
-        const tz::ZonedView v = tz::in_zone(m.source, m.instant);
-        out += fmt::format("{}: {} {}, {} {} ({})\n\n", text::visible(season_title(*m.season)),
-                           tz::format_weekday(tz::local_day(v.local)), tz::format_long_date(tz::local_day(v.local)),
-                           tz::format_clock_24h(v.local), v.abbrev, m.source.name());
-    }
-    std::vector<std::array<std::string, 7>> cells;
-    cells.push_back({"place", "date", "time", "12-hour", "zone", "UTC offset", ""});
-    for (const TableRow& r : rows) {
-        const tz::ZonedView& v = r.conversion.view;
-        const date::local_days day = tz::local_day(v.local);
-        cells.push_back({r.conversion.place,
-                         tz::format_weekday(day, tz::NameLength::abbreviated) + " " + tz::format_iso_date(day),
-                         tz::format_clock_24h(v.local), tz::format_clock_12h(v.local), v.abbrev,
-                         tz::format_offset(v.offset), tz::format_day_difference(r.conversion.day_difference)});
-    }
-    std::array<std::size_t, 7> width{};
-    for (const auto& line : cells) {
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            width[i] = std::max(width[i], line[i].size());
-        }
-    }
-    for (const auto& line : cells) {
-        std::string text;
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            text += line[i];
-            if (i + 1 < line.size()) {
-                text += std::string(width[i] - line[i].size() + 2, ' ');
-            }
-        }
-        while (!text.empty() && text.back() == ' ') {
-            text.pop_back();
-        }
-        out += text + "\n";
-    }
-    return out;
-}
-
-std::string render_markdown(const std::vector<TableRow>& rows) {
-    std::string out = "| Place | Date | Time | Time zone |\n| --- | --- | --- | --- |\n";
-    for (const TableRow& r : rows) {
-        const tz::ZonedView& v = r.conversion.view;
-        const date::local_days day = tz::local_day(v.local);
-        std::string date_cell = tz::format_weekday(day) + " " + tz::format_long_date(day);
-        if (r.conversion.day_difference != 0) {
-            date_cell += " (" + tz::format_day_difference(r.conversion.day_difference) + ")";
-        }
-        const std::string offset = tz::format_utc_offset(v.offset);
-        const std::string zone_cell = v.abbrev == offset ? offset : fmt::format("{} ({})", v.abbrev, offset);
-        out += fmt::format("| {} | {} | {} ({}) | {} |\n", r.conversion.place, date_cell, tz::format_clock_24h(v.local),
-                           tz::format_clock_12h(v.local), zone_cell);
-    }
-    return out;
-}
-
-std::string render_json(const Moment& m, const std::vector<TableRow>& rows) {
-    nlohmann::ordered_json doc;
-    doc["instant"] = tz::format_utc(m.instant);
-    if (m.season != nullptr) {
-        nlohmann::ordered_json season;
-        season["number"] = m.season->number.value;
-        season["theme"] = m.season->theme.present ? nlohmann::ordered_json(m.season->theme.value) : nullptr;
-        doc["season"] = std::move(season);
-    }
-    nlohmann::ordered_json zones = nlohmann::ordered_json::array();
-    for (const TableRow& r : rows) {
-        const tz::ZonedView& v = r.conversion.view;
-        nlohmann::ordered_json z;
-        z["role"] = r.role == Role::source ? "source" : r.role == Role::utc ? "utc" : "target";
-        z["zone"] = r.conversion.zone.is_fixed() ? nlohmann::ordered_json(nullptr)
-                                                 : nlohmann::ordered_json(r.conversion.zone.name());
-        z["place"] = r.conversion.place;
-        z["local_time"] = tz::format_iso_local(v);
-        z["weekday"] = tz::format_weekday(tz::local_day(v.local));
-        z["abbreviation"] = v.abbrev;
-        z["utc_offset"] = tz::format_offset(v.offset);
-        z["dst"] = v.dst;
-        z["day_difference"] = r.conversion.day_difference;
-        zones.push_back(std::move(z));
-    }
-    doc["zones"] = std::move(zones);
-    return doc.dump(2) + "\n";
-}
-
 } // namespace
 
 CLI::App* setup_time(CLI::App& app, TimeOptions& opts) {
@@ -441,14 +309,15 @@ ExitCode run_time(Context& ctx, const TimeOptions& opts) {
     }
     const std::vector<tz::Zone> targets =
         opts.to.empty() ? audience_zones(*cat) : zones_from_option(ctx, opts.to, moment.instant);
-    const std::vector<TableRow> rows = table_rows(moment, targets);
+    const TimeTable table{moment.instant, moment.source, moment.season,
+                          time_table_rows(moment.instant, moment.source, moment.reference_day, targets)};
 
     if (opts.format == "json") {
-        ctx.out << render_json(moment, rows);
+        ctx.out << render_time_json(table);
     } else if (opts.format == "markdown") {
-        ctx.out << render_markdown(rows);
+        ctx.out << render_time_markdown(table);
     } else {
-        ctx.out << render_text(moment, rows);
+        ctx.out << render_time_text(table);
     }
     return ExitCode::ok;
 }

@@ -104,6 +104,52 @@ std::vector<int> alarm_list(std::vector<int> minutes) {
     return minutes;
 }
 
+// What every VEVENT of a calendar shares.
+struct EventContext {
+    const Catalogue& cat;
+    const date::time_zone& zone;
+    const Organiser& organiser;
+    const std::string& page;        // the series' page, or empty
+    const std::vector<int>& alarms; // minutes before the start, latest first
+    tz::Instant now;
+};
+
+// One season's VEVENT, with its alarms.
+void write_event(ics::Writer& w, const EventContext& c, const CalendarEvent& event, const EventTimes& times) {
+    const Season& s = *event.season;
+    const std::string title = summary(c.cat, s);
+    w.begin("VEVENT");
+    w.text("UID", event.uid);
+    w.raw("DTSTAMP", ics::format_utc(c.now));
+    w.raw("SEQUENCE", std::to_string(event.revision.sequence));
+    w.raw("STATUS", s.cancelled.value ? "CANCELLED" : "CONFIRMED");
+    w.text("SUMMARY", title);
+    write_time(w, "DTSTART", c.zone, times.start);
+    write_time(w, "DTEND", c.zone, times.end);
+    if (s.zoom_url.present) {
+        w.text("LOCATION", s.zoom_url.value);
+    }
+    w.text("DESCRIPTION", description(c.cat, s));
+    if (!c.page.empty()) {
+        w.raw("URL", ics::uri_value(c.page));
+    }
+    if (s.zoom_url.present) {
+        w.raw("CONFERENCE", ics::uri_value(s.zoom_url.value),
+              {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Zoom"}});
+    }
+    w.raw("ORGANIZER", "mailto:" + ics::uri_value(c.organiser.email.value), {{"CN", c.organiser.name.value}});
+    w.raw("LAST-MODIFIED", ics::format_utc(c.now));
+    w.raw("TRANSP", "OPAQUE");
+    for (const int minutes : c.alarms) {
+        w.begin("VALARM");
+        w.raw("ACTION", "DISPLAY");
+        w.text("DESCRIPTION", title);
+        w.raw("TRIGGER", ics::format_duration(-std::chrono::minutes{minutes}));
+        w.end("VALARM");
+    }
+    w.end("VEVENT");
+}
+
 } // namespace
 
 std::expected<std::string, std::string> render_calendar(const Catalogue& cat, const CalendarPlan& plan,
@@ -160,40 +206,9 @@ std::expected<std::string, std::string> render_calendar(const Catalogue& cat, co
 
     const std::vector<int> alarms = alarm_list(options.alarm_minutes);
     const std::string page = page_url(cat);
+    const EventContext context{cat, *zone, *organiser, page, alarms, options.now};
     for (std::size_t i = 0; i < plan.events.size(); ++i) {
-        const CalendarEvent& event = plan.events[i];
-        const Season& s = *event.season;
-        const std::string title = summary(cat, s);
-        w.begin("VEVENT");
-        w.text("UID", event.uid);
-        w.raw("DTSTAMP", ics::format_utc(options.now));
-        w.raw("SEQUENCE", std::to_string(event.revision.sequence));
-        w.raw("STATUS", s.cancelled.value ? "CANCELLED" : "CONFIRMED");
-        w.text("SUMMARY", title);
-        write_time(w, "DTSTART", *zone, times[i].start);
-        write_time(w, "DTEND", *zone, times[i].end);
-        if (s.zoom_url.present) {
-            w.text("LOCATION", s.zoom_url.value);
-        }
-        w.text("DESCRIPTION", description(cat, s));
-        if (!page.empty()) {
-            w.raw("URL", ics::uri_value(page));
-        }
-        if (s.zoom_url.present) {
-            w.raw("CONFERENCE", ics::uri_value(s.zoom_url.value),
-                  {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Zoom"}});
-        }
-        w.raw("ORGANIZER", "mailto:" + ics::uri_value(organiser->email.value), {{"CN", organiser->name.value}});
-        w.raw("LAST-MODIFIED", ics::format_utc(options.now));
-        w.raw("TRANSP", "OPAQUE");
-        for (const int minutes : alarms) {
-            w.begin("VALARM");
-            w.raw("ACTION", "DISPLAY");
-            w.text("DESCRIPTION", title);
-            w.raw("TRIGGER", ics::format_duration(-std::chrono::minutes{minutes}));
-            w.end("VALARM");
-        }
-        w.end("VEVENT");
+        write_event(w, context, plan.events[i], times[i]);
     }
     w.end("VCALENDAR");
     return w.str();

@@ -151,7 +151,7 @@ std::string cut_at_word(const std::string& text, const std::function<bool(const 
 
 TemplateSet TemplateSet::defaults() {
     TemplateSet set;
-    for (const EmbeddedTemplate& t : embedded_templates()) {
+    for (const EmbeddedFile& t : embedded_templates()) {
         set.templates_[std::string(t.name)] =
             TemplateText{std::string(t.text), fmt::format("built-in {}{}", t.name, template_suffix)};
     }

@@ -7,6 +7,11 @@
 // 600); each zone's own file is read only when that zone is first used. Nothing here iterates
 // over every zone except the "did you mean" suggestions and the city index (names only).
 // See docs/time.md and docs/performance.md.
+//
+// Implemented in four files: timezone.cpp (the tz database's zones, local time <-> instant with DST
+// gaps and overlaps, fixed offsets, conversion tables), timezone_lookup.cpp (zones as users write
+// them, suggestions, place names), timezone_abbreviations.cpp (abbreviations, and the zone a query
+// names at a date: zone_for, check_label) and timezone_instants.cpp (ISO 8601 instants, offsets).
 #pragma once
 
 #include <chrono>

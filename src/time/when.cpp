@@ -96,57 +96,100 @@ std::expected<date::local_days, std::string> parse_date(std::string_view text) {
     return date::local_days{ymd};
 }
 
-std::expected<When, std::string> parse_when(std::string_view input) {
-    const std::string_view text = text::trim(input);
-    if (text.empty()) {
-        return std::unexpected(std::string(
-            "empty time: write it like 15:00, 3pm, 3:30pm or 2026-03-02 15:00, optionally followed by a zone"));
-    }
-    When when;
-    Cursor c(text);
+namespace {
 
-    // [DATE ('T' | ' ')]: a word that starts like a year ("2026-").
-    if (text.size() >= 5 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]) &&
-        text[4] == '-') {
-        const std::size_t end = text.find_first_of(" \tTt");
-        const std::string_view word = text.substr(0, end);
-        auto day = parse_date(word);
-        if (!day) {
-            return std::unexpected(day.error());
-        }
-        when.date = *day;
-        c.skip(word.size());
-        if (c.done()) {
-            return std::unexpected(fmt::format("'{}' has no time of day: add one, e.g. '{} 15:00'", text, text));
-        }
-        if (c.peek() == 'T' || c.peek() == 't') {
-            c.skip();
-        } else {
-            c.skip_blanks();
-        }
+// [DATE ('T' | ' ')] at the start of `text`: a word that starts like a year ("2026-"). Nothing is
+// read when there is none.
+std::expected<std::optional<date::local_days>, std::string> read_date_prefix(std::string_view text, Cursor& c) {
+    if (!(text.size() >= 5 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]) &&
+          text[4] == '-')) {
+        return std::nullopt;
     }
+    const std::size_t end = text.find_first_of(" \tTt");
+    const std::string_view word = text.substr(0, end);
+    auto day = parse_date(word);
+    if (!day) {
+        return std::unexpected(day.error());
+    }
+    c.skip(word.size());
+    if (c.done()) {
+        return std::unexpected(fmt::format("'{}' has no time of day: add one, e.g. '{} 15:00'", text, text));
+    }
+    if (c.peek() == 'T' || c.peek() == 't') {
+        c.skip();
+    } else {
+        c.skip_blanks();
+    }
+    return *day;
+}
 
-    // TIME
-    const std::string_view time_start = c.rest();
-    const auto hour = c.one_or_two_digits();
-    if (!hour) {
-        return std::unexpected(not_a_time(text));
-    }
+// The digits of a time: H, H:MM or H:MM:SS.
+struct Clock {
+    int hour = 0;
     std::optional<int> minute;
     std::optional<int> second;
+};
+
+std::optional<Clock> read_clock(Cursor& c) {
+    const auto hour = c.one_or_two_digits();
+    if (!hour) {
+        return std::nullopt;
+    }
+    Clock clock{*hour, std::nullopt, std::nullopt};
     if (c.peek() == ':') {
         c.skip();
-        minute = c.digits(2);
-        if (!minute) {
-            return std::unexpected(not_a_time(text));
+        clock.minute = c.digits(2);
+        if (!clock.minute) {
+            return std::nullopt;
         }
         if (c.peek() == ':') {
             c.skip();
-            second = c.digits(2);
-            if (!second) {
-                return std::unexpected(not_a_time(text));
+            clock.second = c.digits(2);
+            if (!clock.second) {
+                return std::nullopt;
             }
         }
+    }
+    return clock;
+}
+
+// A 12-hour time ("3pm", "3:30 am") as `typed`, with its meridiem ('a' or 'p').
+std::expected<std::chrono::minutes, std::string> twelve_hour(const Clock& clock, std::string_view typed,
+                                                             char meridiem) {
+    if (clock.second) {
+        return std::unexpected(fmt::format("'{}' has seconds: wtool works to the minute, write it like 3:30pm", typed));
+    }
+    if (clock.hour < 1 || clock.hour > 12) {
+        return std::unexpected(fmt::format("'{}' is not a 12-hour time: hours go from 1 to 12 before am or pm", typed));
+    }
+    if (clock.minute && *clock.minute > 59) {
+        return std::unexpected(fmt::format("'{}' is not a time of day: minutes go from 00 to 59", typed));
+    }
+    const int h24 = (clock.hour % 12) + (meridiem == 'p' ? 12 : 0);
+    return std::chrono::hours{h24} + std::chrono::minutes{clock.minute.value_or(0)};
+}
+
+// A 24-hour time ("15:00") as `typed`.
+std::expected<std::chrono::minutes, std::string> twenty_four_hour(const Clock& clock, std::string_view typed) {
+    if (clock.hour > 23) {
+        return std::unexpected(fmt::format("'{}' is not a time of day: hours go from 00 to 23", typed));
+    }
+    if (*clock.minute > 59) {
+        return std::unexpected(fmt::format("'{}' is not a time of day: minutes go from 00 to 59", typed));
+    }
+    if (clock.second && *clock.second != 0) {
+        return std::unexpected(
+            fmt::format("'{}' has seconds: wtool works to the minute, write it without them", typed));
+    }
+    return std::chrono::hours{clock.hour} + std::chrono::minutes{*clock.minute};
+}
+
+// TIME: a 24-hour time, or a 12-hour one with am or pm (after blanks or not).
+std::expected<std::chrono::minutes, std::string> read_time_of_day(std::string_view text, Cursor& c) {
+    const std::string_view time_start = c.rest();
+    const auto clock = read_clock(c);
+    if (!clock) {
+        return std::unexpected(not_a_time(text));
     }
     const std::size_t time_length = time_start.size() - c.rest().size();
     Cursor probe = c;
@@ -155,40 +198,38 @@ std::expected<When, std::string> parse_when(std::string_view input) {
     if (meridiem != '\0') {
         c = probe;
         c.skip(2);
-        const std::string_view typed = time_start.substr(0, time_start.size() - c.rest().size());
-        if (second) {
-            return std::unexpected(
-                fmt::format("'{}' has seconds: wtool works to the minute, write it like 3:30pm", typed));
-        }
-        if (*hour < 1 || *hour > 12) {
-            return std::unexpected(
-                fmt::format("'{}' is not a 12-hour time: hours go from 1 to 12 before am or pm", typed));
-        }
-        if (minute && *minute > 59) {
-            return std::unexpected(fmt::format("'{}' is not a time of day: minutes go from 00 to 59", typed));
-        }
-        const int h24 = (*hour % 12) + (meridiem == 'p' ? 12 : 0);
-        when.time_of_day = std::chrono::hours{h24} + std::chrono::minutes{minute.value_or(0)};
-    } else {
-        const std::string_view typed = time_start.substr(0, time_length);
-        if (!minute) {
-            if (!c.done() && c.peek() != ' ' && c.peek() != '\t') {
-                return std::unexpected(not_a_time(text));
-            }
-            return std::unexpected(fmt::format("'{}' is not a time: write {:02}:00, or add am or pm", typed, *hour));
-        }
-        if (*hour > 23) {
-            return std::unexpected(fmt::format("'{}' is not a time of day: hours go from 00 to 23", typed));
-        }
-        if (*minute > 59) {
-            return std::unexpected(fmt::format("'{}' is not a time of day: minutes go from 00 to 59", typed));
-        }
-        if (second && *second != 0) {
-            return std::unexpected(
-                fmt::format("'{}' has seconds: wtool works to the minute, write it without them", typed));
-        }
-        when.time_of_day = std::chrono::hours{*hour} + std::chrono::minutes{*minute};
+        return twelve_hour(*clock, time_start.substr(0, time_start.size() - c.rest().size()), meridiem);
     }
+    if (!clock->minute) {
+        if (!c.done() && c.peek() != ' ' && c.peek() != '\t') {
+            return std::unexpected(not_a_time(text));
+        }
+        return std::unexpected(fmt::format("'{}' is not a time: write {:02}:00, or add am or pm",
+                                           time_start.substr(0, time_length), clock->hour));
+    }
+    return twenty_four_hour(*clock, time_start.substr(0, time_length));
+}
+
+} // namespace
+
+std::expected<When, std::string> parse_when(std::string_view input) {
+    const std::string_view text = text::trim(input);
+    if (text.empty()) {
+        return std::unexpected(std::string(
+            "empty time: write it like 15:00, 3pm, 3:30pm or 2026-03-02 15:00, optionally followed by a zone"));
+    }
+    When when;
+    Cursor c(text);
+    auto day = read_date_prefix(text, c);
+    if (!day) {
+        return std::unexpected(day.error());
+    }
+    when.date = *day;
+    auto time_of_day = read_time_of_day(text, c);
+    if (!time_of_day) {
+        return std::unexpected(time_of_day.error());
+    }
+    when.time_of_day = *time_of_day;
 
     // [ZONE]: after blanks, or directly when it is an offset or 'Z'.
     const char next = c.peek();

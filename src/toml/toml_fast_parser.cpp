@@ -1,7 +1,7 @@
 #include "toml/toml_fast_parser.hpp"
 
-#include "support/byte_scan.hpp"
 #include "support/text.hpp"
+#include "toml/toml_chars.hpp"
 #include "toml/toml_nesting.hpp"
 
 #include <cstdint>
@@ -26,35 +26,6 @@ struct Unsupported {};
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-bool is_bare_key_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' || c == '-';
-}
-
-// A control character TOML allows nowhere except as TAB (and as a line end in multi-line strings).
-bool is_forbidden_control(unsigned char c) {
-    return (c < 0x20 && c != '\t') || c == 0x7F;
-}
-
-// The first byte in [p, end) that string scanning must look at: `quote`, a backslash, a control
-// character (line ends included) or DEL. Non-ASCII bytes are plain.
-const char* skip_plain(const char* p, const char* end, char quote) {
-    using namespace byte_scan;
-    const auto ends = [quote](unsigned char c) {
-        return c == static_cast<unsigned char>(quote) || c == '\\' || c < 0x20 || c == 0x7F;
-    };
-    return p + prefix_length(
-                   std::string_view(p, static_cast<std::size_t>(end - p)),
-                   [quote](Chunk c) {
-                       return movemask(either(either(equal_to(c, quote), equal_to(c, '\\')),
-                                              either(equal_to(c, 0x7F), unsigned_below(c, 0x20))));
-                   },
-                   [quote](std::uint64_t w) {
-                       return bytes_equal(w, static_cast<unsigned char>(quote)) | bytes_equal(w, '\\') |
-                              bytes_equal(w, 0x7F) | bytes_below(w, 0x20);
-                   },
-                   ends);
 }
 
 template <class T, class... A> Node make(SourcePos pos, A&&... args) {

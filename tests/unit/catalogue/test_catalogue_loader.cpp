@@ -1,3 +1,4 @@
+#include "catalogue/catalogue_keys.hpp"
 #include "catalogue/catalogue_loader.hpp"
 #include "temp_dir.hpp"
 

@@ -1,5 +1,6 @@
 #include "catalogue/catalogue_loader.hpp"
 #include "catalogue/rules.hpp"
+#include "catalogue/value_locator.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

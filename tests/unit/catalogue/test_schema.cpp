@@ -1,5 +1,6 @@
 // The JSON Schema of the catalogue (docs/catalogue.schema.json) must list exactly the keys the
 // loader knows, in the same order, for every kind of table: so that they cannot drift apart.
+#include "catalogue/catalogue_keys.hpp"
 #include "catalogue/catalogue_loader.hpp"
 
 #include <doctest/doctest.h>
