@@ -489,7 +489,7 @@ ExitCode run_add_episode(Context& ctx, const AddEpisodeOptions& opts) {
     if (!on_disk) {
         throw CommandError(fmt::format("cannot read '{}' again: {}; nothing was written", file, on_disk.error()));
     }
-    if (*on_disk != plan.base_text()) { // what is written is base_text() + appended
+    if (*on_disk != current.source.view()) {
         if (asking) {
             ctx.err << "The episode that was not added:\n" << plan.appended;
         }
