@@ -91,11 +91,6 @@ struct AppendPlan {
     // the current file does not already have, ordered by position.
     Diagnostics diagnostics;
     [[nodiscard]] bool has_errors() const { return diagnostics.has_errors(); }
-    // The file's bytes as they were when the plan was made: what `new_text` extends. (The
-    // catalogue's own source may be a mapping of the file, which shows later edits in place.)
-    [[nodiscard]] std::string_view base_text() const {
-        return std::string_view(new_text).substr(0, new_text.size() - appended.size());
-    }
 };
 
 // A long text (abstract, bio) as read from a file: a UTF-8 byte order mark is dropped, CRLF

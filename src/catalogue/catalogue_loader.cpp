@@ -531,19 +531,13 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const s
     return cat;
 }
 
-void keep_until_exit(Catalogue&& cat) {
-    // Never destroyed, so not freed at exit; reachable from this pointer, so not a leak either.
-    static auto* const kept = new std::optional<Catalogue>();
-    *kept = std::move(cat);
-}
-
 std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const std::filesystem::path& name,
                                                       Diagnostics& diags) {
     return parse_catalogue(SourceText(std::move(source)), name, diags);
 }
 
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags) {
-    auto content = SourceText::load(path);
+    auto content = read_file(path);
     if (!content) {
         return std::unexpected(LoadFailure{
             LoadFailure::Kind::unreadable, fmt::format("cannot read '{}': {}", path.string(), content.error()), {}});

@@ -246,7 +246,9 @@ void write_unless_changed(const Context& ctx, const std::filesystem::path& targe
     if (!on_disk) {
         throw CommandError(fmt::format("cannot read '{}' again: {}; nothing was written", file, on_disk.error()));
     }
-    if (*on_disk != plan.base_text()) { // what is written is base_text() + appended
+    // What is written is the text the plan was made from, then `appended`.
+    const std::string_view base = std::string_view(plan.new_text).substr(0, plan.new_text.size() - plan.appended.size());
+    if (*on_disk != base) {
         if (asking) {
             ctx.err << "The episode that was not added:\n" << plan.appended;
         }

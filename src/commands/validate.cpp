@@ -49,9 +49,6 @@ ExitCode run_validate(Context& ctx, const ValidateOptions& opts) {
         }
     }
     const bool failed = diags.has_errors() || (opts.strict && diags.warning_count() > 0);
-    if (loaded) {
-        keep_until_exit(std::move(*loaded));
-    }
     return failed ? ExitCode::problems : ExitCode::ok;
 }
 

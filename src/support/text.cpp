@@ -67,15 +67,13 @@ void append_utf8(std::string& out, char32_t cp) {
 std::size_t ascii_prefix_length(std::string_view s) {
     using namespace byte_scan;
     return prefix_length(
-        s, [](Chunk chunk) { return movemask(chunk); }, [](std::uint64_t word) { return word & high_bits; },
-        [](unsigned char c) { return c >= 0x80; });
+        s, [](std::uint64_t word) { return word & high_bits; }, [](unsigned char c) { return c >= 0x80; });
 }
 
 std::size_t printable_ascii_prefix_length(std::string_view s) {
     using namespace byte_scan;
     return prefix_length(
-        s, [](Chunk chunk) { return movemask(either(signed_below(chunk, 0x20), equal_to(chunk, 0x7F))); },
-        [](std::uint64_t word) { return (word & high_bits) | bytes_below(word, 0x20) | bytes_equal(word, 0x7F); },
+        s, [](std::uint64_t word) { return (word & high_bits) | bytes_below(word, 0x20) | bytes_equal(word, 0x7F); },
         [](unsigned char c) { return c < 0x20 || c >= 0x7F; });
 }
 

@@ -28,10 +28,6 @@ inline const char* skip_plain(const char* p, const char* end, char quote) {
     };
     return p + prefix_length(
                    std::string_view(p, static_cast<std::size_t>(end - p)),
-                   [quote](Chunk c) {
-                       return movemask(either(either(equal_to(c, quote), equal_to(c, '\\')),
-                                              either(equal_to(c, 0x7F), unsigned_below(c, 0x20))));
-                   },
                    [quote](std::uint64_t w) {
                        return bytes_equal(w, static_cast<unsigned char>(quote)) | bytes_equal(w, '\\') |
                               bytes_equal(w, 0x7F) | bytes_below(w, 0x20);

@@ -239,46 +239,6 @@ TEST_CASE("read_file reads regular files, pipes and nothing else") {
     CHECK(read_file(dir.path).error() == "is a directory");
 }
 
-TEST_CASE("keep_until_exit keeps a catalogue's memory (AddressSanitizer would see it freed)") {
-    Catalogue first;
-    first.source = std::string(1000, 'a');
-    const char* const first_text = first.source.view().data();
-    keep_until_exit(std::move(first));
-    CHECK(first_text[999] == 'a');
-    Catalogue second;
-    second.source = std::string(1000, 'b');
-    const char* const second_text = second.source.view().data();
-    keep_until_exit(std::move(second)); // the first one is freed now
-    CHECK(second_text[0] == 'b');
-}
-
-TEST_CASE("a catalogue of SourceText::map_threshold bytes or more is mapped, and reads the same") {
-    const test::TempDir dir;
-    std::string text = minimal;
-    const std::string abstract(2000, 'a');
-    for (int n = 2; text.size() < SourceText::map_threshold; ++n) {
-        text += "\n[[episode]]\ncode = \"S01E" + std::string(n < 10 ? "0" : "") + std::to_string(n) +
-                "\"\ntitle = \"Talk " + std::to_string(n) + "\"\nabstract = \"" + abstract +
-                "\"\n\n[[episode.speaker]]\nname = \"Ada\"\n";
-    }
-    std::ofstream(dir.path / "big.toml", std::ios::binary) << text;
-    Diagnostics mapped_diags;
-    const auto mapped = load_catalogue(dir.path / "big.toml", mapped_diags);
-    REQUIRE(mapped);
-    CHECK(mapped->source.mapped());
-    Diagnostics read_diags;
-    const auto read = parse_catalogue(text, dir.path / "big.toml", read_diags);
-    REQUIRE(read);
-    CHECK_FALSE(read->source.mapped());
-    CHECK(mapped->source.view() == read->source.view());
-    REQUIRE(mapped->episodes.size() == read->episodes.size());
-    CHECK(mapped->episodes.size() > 2000);
-    CHECK(mapped->episodes.back().title.value == read->episodes.back().title.value);
-    CHECK(mapped->episodes.back().abstract.pos == read->episodes.back().abstract.pos);
-    CHECK(mapped_diags.items().empty()); // well-formed, so any finding would be a misreading
-    CHECK(read_diags.items().empty());
-}
-
 TEST_CASE("the model's texts are views of the source, except decoded ones, and outlive the catalogue") {
     const std::string text = std::string(minimal) + "\n[[episode]]\ncode = \"S01E02\"\ntitle = \"Caf\\u00e9 talk\"\n\n"
                                                     "[[episode.speaker]]\nname = \"Bob\"\n";

@@ -177,7 +177,7 @@ TEST_CASE("ASCII and printable ASCII prefixes") {
                                                      }) -
                                         s.begin());
     };
-    // Lengths that reach every way through: sixteen bytes at a time (SSE2), eight, and one.
+    // Lengths that reach every way through: eight bytes at a time, and one.
     SUBCASE("every byte at every place of chunks and a tail") {
         for (const std::size_t length : {19, 27, 35}) {
             for (int byte = 0; byte < 256; ++byte) {

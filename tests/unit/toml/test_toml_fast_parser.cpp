@@ -368,7 +368,7 @@ TEST_CASE("the fast parser agrees with toml++ on mutated documents") {
 }
 
 TEST_CASE("the fast parser finds quotes, escapes and line ends at every offset of a string") {
-    // Strings are scanned sixteen or eight bytes at a time: put each special character at every
+    // Strings are scanned eight bytes at a time: put each special character at every
     // offset of several blocks.
     for (std::size_t at = 0; at < 40; ++at) {
         const std::string before(at, 'x');
