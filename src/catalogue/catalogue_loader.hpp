@@ -35,18 +35,4 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(std::string source, const 
 // Reads and parses a catalogue file (see parse_catalogue).
 std::expected<Catalogue, LoadFailure> load_catalogue(const std::filesystem::path& path, Diagnostics& diags);
 
-<<<<<<< HEAD
-// Keeps a catalogue alive until the process ends, for a command that has finished with it: the
-// operating system reclaims a large catalogue's memory at exit much faster than freeing it one
-// string at a time would (docs/performance.md). Only the last catalogue kept is kept.
-void keep_until_exit(Catalogue&& cat);
-=======
-// The keys each kind of table accepts, in documentation order. Used for unknown-key checks and
-// suggestions; docs/catalogue.md and the JSON Schema list the same keys (a test checks).
-std::span<const std::string_view> known_keys(std::string_view table_kind);
-// The table kinds: "root", "series", "series.organiser", "series.text", "site", "season",
-// "episode", "episode.speaker", "check_links".
-std::span<const std::string_view> table_kinds();
->>>>>>> issue16-perf
-
 } // namespace wtool
