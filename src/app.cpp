@@ -11,7 +11,9 @@
 #include "commands/ics.hpp"
 #include "commands/init.hpp"
 #include "commands/man.hpp"
+#include "commands/episode.hpp"
 #include "commands/news.hpp"
+#include "commands/season.hpp"
 #include "commands/page.hpp"
 #include "commands/stats.hpp"
 #include "commands/time.hpp"
@@ -181,6 +183,8 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     NewsOptions news_opts;
     IcsOptions ics_opts;
     AddEpisodeOptions add_episode_opts;
+    SeasonOptions season_opts;
+    EpisodeOptions episode_opts;
     CheckLinksOptions check_links_opts;
     InitOptions init_opts;
     ExportOptions export_opts;
@@ -192,6 +196,8 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         {setup_init(app, init_opts), [&](Context& ctx) { return run_init(ctx, init_opts); }},
         {setup_add_episode(app, add_episode_opts),
          [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
+        {setup_season(app, season_opts), [&](Context& ctx) { return run_season(ctx, season_opts); }},
+        {setup_episode(app, episode_opts), [&](Context& ctx) { return run_episode(ctx, episode_opts); }},
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
         {setup_time(app, time_opts), [&](Context& ctx) { return run_time(ctx, time_opts); }},
         {setup_announce(app, announce_opts), [&](Context& ctx) { return run_announce(ctx, announce_opts); }},

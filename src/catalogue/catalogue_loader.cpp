@@ -21,13 +21,14 @@ constexpr std::array<std::string_view, 5> organiser_keys = {"name", "email", "ho
 constexpr std::array<std::string_view, 3> text_keys = {"intro", "organisers", "newsletter"};
 constexpr std::array<std::string_view, 6> site_keys = {
     "webinar_page", "webinar_front_matter", "talks_page", "talks_front_matter", "news_dir", "news_time"};
-constexpr std::array<std::string_view, 9> season_keys = {"number",
+constexpr std::array<std::string_view, 10> season_keys = {"number",
                                                          "theme",
                                                          "date",
                                                          "time",
                                                          "duration_minutes",
                                                          "zoom_url",
                                                          "cancelled",
+                                                         "moved_from",
                                                          "calendar_sequence",
                                                          "calendar_fingerprint"};
 constexpr std::array<std::string_view, 7> episode_keys = {"code",      "title",           "abstract", "bio",
@@ -191,6 +192,26 @@ class Reader {
         } else {
             wrong_type(*n, key, "a TOML local time", fmt::format("e.g. {} = 15:00:00", key));
         }
+        return out;
+    }
+
+    // A local date-time (no offset: the series' zone applies), e.g. 2026-06-01T16:00:00.
+    Field<date::local_seconds> local_date_time(toml_tree::Table& t, std::string_view key) {
+        Field<date::local_seconds> out;
+        const toml_tree::Node* n = t.get(key);
+        if (n == nullptr) {
+            return out;
+        }
+        const toml_tree::DateTime* dt = n->as_date_time();
+        if (dt == nullptr || dt->offset_minutes) {
+            wrong_type(*n, key, "a TOML local date-time",
+                       fmt::format("e.g. {} = 2026-06-01T16:00:00, without an offset: the series' zone applies", key));
+            return out;
+        }
+        const date::year_month_day day{date::year{dt->date.year}, date::month{static_cast<unsigned>(dt->date.month)},
+                                       date::day{static_cast<unsigned>(dt->date.day)}};
+        out = {date::local_days{day} + std::chrono::hours{dt->time.hour} + std::chrono::minutes{dt->time.minute},
+               pos_of(*n), true};
         return out;
     }
 
@@ -375,6 +396,7 @@ class Reader {
         s.duration_minutes = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60);
         s.zoom_url = text(t, "zoom_url", Need::optional, where, s.pos);
         s.cancelled = boolean(t, "cancelled", false);
+        s.moved_from = local_date_time(t, "moved_from");
         s.calendar_sequence = integer(t, "calendar_sequence", Need::optional, where, s.pos, 0, 999999);
         s.calendar_fingerprint = text(t, "calendar_fingerprint", Need::optional, where, s.pos);
     }
