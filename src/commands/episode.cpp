@@ -9,7 +9,7 @@ namespace wtool {
 
 CLI::App* setup_episode(CLI::App& app, EpisodeOptions& opts) {
     CLI::App* sub = app.add_subcommand("episode", "Change a talk's title, recording, sharing or code");
-    sub->add_option("code", opts.code, "The episode's code, e.g. S09E03")->required()->type_name("CODE");
+    sub->add_option("episode", opts.code, "The episode's code, e.g. S09E03")->required()->type_name("CODE");
     sub->add_option("--title", opts.title, "Its title")->type_name("TEXT");
     CLI::Option* recording =
         sub->add_option("--recording", opts.recording, "The published recording (YouTube link)")->type_name("URL");

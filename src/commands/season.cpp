@@ -39,7 +39,7 @@ SeasonUpdate update_from(const SeasonOptions& opts) {
 
 CLI::App* setup_season(CLI::App& app, SeasonOptions& opts) {
     CLI::App* sub = app.add_subcommand("season", "Set a season's date, time, theme, Zoom link or cancellation");
-    sub->add_option("number", opts.number, "The season's number (a new one is created)")
+    sub->add_option("season", opts.number, "The season's number (a new one is created)")
         ->required()
         ->type_name("N")
         ->check(CLI::Range(1, 99999));
