@@ -13,6 +13,7 @@
 #include "commands/man.hpp"
 #include "commands/episode.hpp"
 #include "commands/news.hpp"
+#include "commands/recordings.hpp"
 #include "commands/season.hpp"
 #include "commands/page.hpp"
 #include "commands/stats.hpp"
@@ -186,6 +187,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     SeasonOptions season_opts;
     EpisodeOptions episode_opts;
     CheckLinksOptions check_links_opts;
+    RecordingsOptions recordings_opts;
     InitOptions init_opts;
     ExportOptions export_opts;
     StatsOptions stats_opts;
@@ -204,6 +206,7 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         {setup_page(app, page_opts), [&](Context& ctx) { return run_page(ctx, page_opts); }},
         {setup_ics(app, ics_opts), [&](Context& ctx) { return run_ics(ctx, ics_opts); }},
         {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},
+        {setup_recordings(app, recordings_opts), [&](Context& ctx) { return run_recordings(ctx, recordings_opts); }},
         {setup_check_links(app, check_links_opts),
          [&](Context& ctx) { return run_check_links(ctx, check_links_opts); }},
         {setup_stats(app, stats_opts), [&](Context& ctx) { return run_stats(ctx, stats_opts); }},

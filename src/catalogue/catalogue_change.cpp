@@ -126,6 +126,22 @@ std::string describe(const std::vector<KeyChange>& changes, std::string_view wha
 
 } // namespace
 
+std::expected<CatalogueChange, std::string>
+plan_recordings(const Catalogue& current, std::span<const std::pair<std::string, std::string>> links, tz::Instant now) {
+    std::vector<TextEdit> all;
+    std::vector<std::string> codes;
+    for (const auto& [code, link] : links) {
+        const std::vector<KeyChange> change{{"recording", toml_value::string(link)}};
+        auto edits = key_edits(current.source.view(), TableAddress::of_episode(code), change);
+        if (!edits) {
+            return std::unexpected(edits.error());
+        }
+        all.insert(all.end(), std::make_move_iterator(edits->begin()), std::make_move_iterator(edits->end()));
+        codes.push_back(code);
+    }
+    return finish(current, std::move(all), fmt::format("set the recording of {}", fmt::join(codes, ", ")), now);
+}
+
 Diagnostics findings_added(const Catalogue& current, std::string_view new_text, tz::Instant now) {
     const auto validate = [&](std::string text) {
         Diagnostics diags;

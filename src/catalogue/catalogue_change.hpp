@@ -20,6 +20,8 @@
 
 #include <expected>
 #include <optional>
+#include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,11 @@ std::expected<CatalogueChange, std::string> plan_episode_update(const Catalogue&
 // fingerprint was recorded (so the calendar written next carries the new SEQUENCE).
 std::expected<CatalogueChange, std::string> plan_calendar_record(const Catalogue& current, const CalendarPlan& plan,
                                                                  tz::Instant now);
+
+// Sets the `recording` of each (code, link): what `wtool recordings --apply` writes. Only
+// `recording = ` lines change.
+std::expected<CatalogueChange, std::string>
+plan_recordings(const Catalogue& current, std::span<const std::pair<std::string, std::string>> links, tz::Instant now);
 
 // The findings of `new_text` (loaded and checked as `wtool validate` does, under current.path)
 // that the current catalogue does not have, ordered by position.

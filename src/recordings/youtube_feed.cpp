@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace wtool::recordings {
 
@@ -124,10 +125,10 @@ std::expected<Feed, std::string> parse_youtube_feed(std::string_view xml) {
         return std::unexpected(std::string("out of memory"));
     }
     Reader reader;
-    bool doctype = false;
+    std::optional<std::string> doctype; // the name a document type declaration gave the root
     struct State {
         Reader* reader;
-        bool* doctype;
+        std::optional<std::string>* doctype;
         XML_Parser parser;
     } state{&reader, &doctype, parser.get()};
     XML_SetUserData(parser.get(), &state);
@@ -141,10 +142,10 @@ std::expected<Feed, std::string> parse_youtube_feed(std::string_view xml) {
         static_cast<State*>(data)->reader->text(std::string_view(s, static_cast<std::size_t>(len)));
     });
     // A feed has no document type: refusing one refuses every entity definition with it.
-    XML_SetStartDoctypeDeclHandler(parser.get(), [](void* data, const XML_Char*, const XML_Char*, const XML_Char*,
-                                                    int) {
+    XML_SetStartDoctypeDeclHandler(parser.get(), [](void* data, const XML_Char* name, const XML_Char*,
+                                                    const XML_Char*, int) {
         auto* s = static_cast<State*>(data);
-        *s->doctype = true;
+        *s->doctype = std::string(std::string_view(name).substr(0, 100));
         XML_StopParser(s->parser, XML_FALSE);
     });
 
@@ -161,6 +162,9 @@ std::expected<Feed, std::string> parse_youtube_feed(std::string_view xml) {
         }
     }
     if (doctype) {
+        if (*doctype != "feed") {
+            return std::unexpected(fmt::format("not an Atom feed (it is a '{}' document)", *doctype));
+        }
         return std::unexpected(std::string("the feed declares a document type, which a YouTube feed never does"));
     }
     if (status != XML_STATUS_OK) {

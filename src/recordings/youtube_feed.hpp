@@ -33,8 +33,8 @@ inline constexpr std::size_t max_feed_entries = 1000;
 inline constexpr std::size_t max_feed_text = 20000; // bytes of one title or description
 
 // Parses the feed. Errors, for people: "not XML: <expat's reason> at line L, column C", "not an
-// Atom feed (its root element is 'html')", "the feed declares a document type, which a YouTube
-// feed never does".
+// Atom feed (its root element is 'html')", "not an Atom feed (it is a 'html' document)", "the feed
+// declares a document type, which a YouTube feed never does".
 std::expected<Feed, std::string> parse_youtube_feed(std::string_view xml);
 
 } // namespace wtool::recordings

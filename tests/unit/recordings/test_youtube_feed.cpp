@@ -21,8 +21,8 @@ TEST_CASE("a playlist feed") {
     const auto feed = parse_youtube_feed(fixture("season9.xml"));
     REQUIRE_MESSAGE(feed, feed.error());
     CHECK(feed->title == "Datasets through the L👀king-Glass");
-    REQUIRE(feed->videos.size() == 3);
-    CHECK(feed->skipped == 1); // the entry without a valid video id
+    REQUIRE(feed->videos.size() == 6);
+    CHECK(feed->skipped == 0);
     const FeedVideo& v = feed->videos[1];
     CHECK(v.video_id == "AUYmTQrZsRA");
     CHECK(v.title == "Datasets through the L👀king-Glass S09E01 – From Metrics to Meaning (Evangelia Christodoulou)");
@@ -31,6 +31,7 @@ TEST_CASE("a playlist feed") {
     CHECK(v.description == "Talk 1 of the ninth edition & more.");
     CHECK(feed->videos[0].description == "Coming soon.");
     CHECK(feed->videos[2].description.empty());
+    CHECK(feed->videos[5].title == "Q&A \u202Esession"); // character references decoded
 }
 
 TEST_CASE("namespace prefixes do not matter, only their URIs") {
@@ -63,6 +64,13 @@ TEST_CASE("what is not a feed") {
           "the feed declares a document type, which a YouTube feed never does");
     CHECK(error("<!DOCTYPE feed SYSTEM 'file:///etc/passwd'><feed/>") ==
           "the feed declares a document type, which a YouTube feed never does");
+    CHECK(error("<!DOCTYPE html>\n<html><body>Oops</body></html>") == "not an Atom feed (it is a 'html' document)");
+    // An entry without a valid video id is skipped.
+    const auto skipped = parse_youtube_feed("<feed xmlns='http://www.w3.org/2005/Atom' xmlns:yt='http://www.youtube."
+                                            "com/xml/schemas/2015'><entry><yt:videoId>bad id</yt:videoId></entry></feed>");
+    REQUIRE(skipped);
+    CHECK(skipped->videos.empty());
+    CHECK(skipped->skipped == 1);
 }
 
 TEST_CASE("bounds on outside input") {
