@@ -5,6 +5,7 @@
 #include "cli/command_support.hpp"
 #include "links/links_fetch.hpp"
 #include "net/http_curl.hpp"
+#include "net/url.hpp"
 #include "recordings/recordings_plan.hpp"
 #include "support/text.hpp"
 
@@ -19,6 +20,11 @@ using recordings::ProposalRow;
 
 std::string feed_url_for(const Catalogue& cat, const RecordingsOptions& opts) {
     if (!opts.feed_url.empty()) {
+        const auto parsed = url::parse(opts.feed_url);
+        if (!parsed || (parsed->scheme != "http" && parsed->scheme != "https")) {
+            throw CommandError(fmt::format("--feed-url '{}' is not an http or https address{}", opts.feed_url,
+                                           parsed ? "" : ": " + parsed.error()));
+        }
         return opts.feed_url;
     }
     if (!cat.series.playlist_url.present) {
