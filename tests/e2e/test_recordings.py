@@ -8,7 +8,7 @@ season 9 recordings are first removed with `wtool episode --no-recording`:
 - --apply: only `recording = ` lines appear (difflib), tomllib reads them back; run again, nothing
   to set; an existing different recording is reported, never overwritten; a talk with
   share_recording = false is left alone;
-- errors: 404, not XML, an HTML page, network down (exit 3), a 503 then the feed (retried), a
+- errors: 404, not XML (an empty answer), an HTML page, a playlist without videos (exit 0), network down (exit 3), a 503 then the feed (retried), a
   redirect followed; the catalogue untouched by every failure.
 
 Usage: test_recordings.py --wtool PATH
@@ -63,6 +63,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if Handler.flaky["count"] <= 2:
                 return self.send(503, b"busy", "text/plain", [("Retry-After", "0")])
             return self.send(200, (FIXTURES / "season9.xml").read_bytes())
+        if path == "/blank.xml":  # an empty answer
+            return self.send(200, b"")
         if path == "/moved.xml":
             return self.send(302, b"", "text/plain", [("Location", "/season9.xml")])
         file = FIXTURES / path.lstrip("/")
@@ -151,6 +153,7 @@ def main():
         # Errors: the URL named, the right exit status, nothing written.
         for feed, status, words in (("/missing.xml", 2, "does not exist (HTTP 404)"),
                                     ("/not-a-feed.html", 2, "not an Atom feed (it is a 'html' document)"),
+                                    ("/blank.xml", 2, "not XML: no element found"),
                                     ("/empty.xml", 0, "")):
             r = run("recordings", "--apply", feed=feed)
             check(r.returncode == status and words in r.stderr and base + feed in (r.stderr + r.stdout)
