@@ -11,7 +11,10 @@
 #include "commands/ics.hpp"
 #include "commands/init.hpp"
 #include "commands/man.hpp"
+#include "commands/episode.hpp"
 #include "commands/news.hpp"
+#include "commands/recordings.hpp"
+#include "commands/season.hpp"
 #include "commands/page.hpp"
 #include "commands/stats.hpp"
 #include "commands/time.hpp"
@@ -228,7 +231,10 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
     NewsOptions news_opts;
     IcsOptions ics_opts;
     AddEpisodeOptions add_episode_opts;
+    SeasonOptions season_opts;
+    EpisodeOptions episode_opts;
     CheckLinksOptions check_links_opts;
+    RecordingsOptions recordings_opts;
     InitOptions init_opts;
     ExportOptions export_opts;
     StatsOptions stats_opts;
@@ -239,12 +245,15 @@ int run_app(int argc, const char* const* argv, const Environment& env) {
         {setup_init(app, init_opts), [&](Context& ctx) { return run_init(ctx, init_opts); }},
         {setup_add_episode(app, add_episode_opts),
          [&](Context& ctx) { return run_add_episode(ctx, add_episode_opts); }},
+        {setup_season(app, season_opts), [&](Context& ctx) { return run_season(ctx, season_opts); }},
+        {setup_episode(app, episode_opts), [&](Context& ctx) { return run_episode(ctx, episode_opts); }},
         {setup_validate(app, validate_opts), [&](Context& ctx) { return run_validate(ctx, validate_opts); }},
         {setup_time(app, time_opts), [&](Context& ctx) { return run_time(ctx, time_opts); }},
         {setup_announce(app, announce_opts), [&](Context& ctx) { return run_announce(ctx, announce_opts); }},
         {setup_page(app, page_opts), [&](Context& ctx) { return run_page(ctx, page_opts); }},
         {setup_ics(app, ics_opts), [&](Context& ctx) { return run_ics(ctx, ics_opts); }},
         {setup_news(app, news_opts), [&](Context& ctx) { return run_news(ctx, news_opts); }},
+        {setup_recordings(app, recordings_opts), [&](Context& ctx) { return run_recordings(ctx, recordings_opts); }},
         {setup_check_links(app, check_links_opts),
          [&](Context& ctx) { return run_check_links(ctx, check_links_opts); }},
         {setup_stats(app, stats_opts), [&](Context& ctx) { return run_stats(ctx, stats_opts); }},

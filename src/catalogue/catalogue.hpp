@@ -76,6 +76,9 @@ struct Season {
     Field<int> duration_minutes;
     Text zoom_url;
     Field<bool> cancelled;
+    // The start (local, in the series' zone) a recorded invitation had before `wtool season` moved
+    // the season: announcements say "new date". Absent when it never moved.
+    Field<date::local_seconds> moved_from;
     // The calendar revision (calendar_revision.hpp): the SEQUENCE last published and the
     // fingerprint of the details it was published with.
     Field<int> calendar_sequence;

@@ -1,5 +1,7 @@
 #include "catalogue/catalogue_append.hpp"
 
+#include "catalogue/catalogue_change.hpp"
+
 #include "catalogue/catalogue_loader.hpp"
 #include "catalogue/rules.hpp"
 #include "support/text.hpp"
@@ -54,10 +56,6 @@ std::uint32_t count_lines_before(std::string_view text, std::size_t offset) {
         std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
-    return a.severity == b.severity && a.rule == b.rule && a.pos == b.pos && a.message == b.message;
-}
-
 } // namespace
 
 Newline detect_newline(std::string_view text) {
@@ -86,6 +84,9 @@ std::string render_season_table(const SeasonDraft& season, Newline newline) {
     if (season.time) {
         const auto minutes = season.time->count();
         w.raw("time", fmt::format("{:02}:{:02}:00", minutes / 60, minutes % 60));
+    }
+    if (season.duration_minutes) {
+        w.raw("duration_minutes", fmt::format("{}", *season.duration_minutes));
     }
     w.text("zoom_url", season.zoom_url);
     return w.take();
@@ -222,23 +223,7 @@ AppendPlan plan_append(const Catalogue& current, const Addition& addition, tz::I
     plan.first_line = count_lines_before(plan.new_text, tables_offset) + 1;
     plan.last_line = count_lines_before(plan.new_text, plan.new_text.size());
 
-    const auto validate = [&](SourceText text) {
-        Diagnostics diags;
-        if (auto parsed = parse_catalogue(std::move(text), current.path, diags)) {
-            check_catalogue(*parsed, now, diags);
-        }
-        return diags;
-    };
-    const Diagnostics before = validate(current.source);
-    const Diagnostics after = validate(plan.new_text);
-    for (const Diagnostic& d : after.items()) {
-        const bool known = std::any_of(before.items().begin(), before.items().end(),
-                                       [&](const Diagnostic& b) { return same_diagnostic(b, d); });
-        if (!known) {
-            plan.diagnostics.add(d);
-        }
-    }
-    plan.diagnostics.sort_by_position();
+    plan.diagnostics = findings_added(current, plan.new_text, now);
     return plan;
 }
 

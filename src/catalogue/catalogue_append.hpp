@@ -33,6 +33,7 @@ struct SeasonDraft {
     std::optional<date::local_days> date{};
     std::optional<TimeOfDay> time{};
     std::optional<std::string> zoom_url{};
+    std::optional<int> duration_minutes{}; // absent: the series' duration_minutes
 };
 
 struct EpisodeDraft {
@@ -64,7 +65,7 @@ Newline detect_newline(std::string_view text);
 int next_episode_number(const Catalogue& cat, int season);
 
 // The `[[season]]` table for a new season, keys in documentation order (number, theme, date,
-// time, zoom_url). Every line ends with `newline`.
+// time, duration_minutes, zoom_url). Every line ends with `newline`.
 std::string render_season_table(const SeasonDraft& season, Newline newline);
 
 // The `[[episode]]` table and one `[[episode.speaker]]` table per speaker, separated by blank

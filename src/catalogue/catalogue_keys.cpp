@@ -14,13 +14,14 @@ constexpr std::array<std::string_view, 5> organiser_keys = {"name", "email", "ho
 constexpr std::array<std::string_view, 3> text_keys = {"intro", "organisers", "newsletter"};
 constexpr std::array<std::string_view, 6> site_keys = {
     "webinar_page", "webinar_front_matter", "talks_page", "talks_front_matter", "news_dir", "news_time"};
-constexpr std::array<std::string_view, 9> season_keys = {"number",
+constexpr std::array<std::string_view, 10> season_keys = {"number",
                                                          "theme",
                                                          "date",
                                                          "time",
                                                          "duration_minutes",
                                                          "zoom_url",
                                                          "cancelled",
+                                                         "moved_from",
                                                          "calendar_sequence",
                                                          "calendar_fingerprint"};
 constexpr std::array<std::string_view, 7> episode_keys = {"code",      "title",           "abstract", "bio",

@@ -169,6 +169,26 @@ class Reader {
         return out;
     }
 
+    // A local date-time (no offset: the series' zone applies), e.g. 2026-06-01T16:00:00.
+    Field<date::local_seconds> local_date_time(toml_tree::Table& t, std::string_view key) {
+        Field<date::local_seconds> out;
+        const toml_tree::Node* n = t.get(key);
+        if (n == nullptr) {
+            return out;
+        }
+        const toml_tree::DateTime* dt = n->as_date_time();
+        if (dt == nullptr || dt->offset_minutes) {
+            wrong_type(*n, key, "a TOML local date-time",
+                       fmt::format("e.g. {} = 2026-06-01T16:00:00, without an offset: the series' zone applies", key));
+            return out;
+        }
+        const date::year_month_day day{date::year{dt->date.year}, date::month{static_cast<unsigned>(dt->date.month)},
+                                       date::day{static_cast<unsigned>(dt->date.day)}};
+        out = {date::local_days{day} + std::chrono::hours{dt->time.hour} + std::chrono::minutes{dt->time.minute},
+               pos_of(*n), true};
+        return out;
+    }
+
     std::vector<Text> string_array(toml_tree::Table& t, std::string_view key) {
         std::vector<Text> out;
         toml_tree::Node* n = t.get(key);
@@ -350,6 +370,7 @@ class Reader {
         s.duration_minutes = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60);
         s.zoom_url = text(t, "zoom_url", Need::optional, where, s.pos);
         s.cancelled = boolean(t, "cancelled", false);
+        s.moved_from = local_date_time(t, "moved_from");
         s.calendar_sequence = integer(t, "calendar_sequence", Need::optional, where, s.pos, 0, 999999);
         s.calendar_fingerprint = text(t, "calendar_fingerprint", Need::optional, where, s.pos);
     }

@@ -75,6 +75,9 @@ std::vector<const Season*> coming_seasons(const Catalogue& cat, tz::Instant now)
 }
 
 const Season* next_season(const Catalogue& cat, tz::Instant now) {
+    if (const NextDatedSeason dated = next_dated_season(cat, now); dated.season != nullptr) {
+        return dated.season;
+    }
     const std::vector<const Season*> coming = coming_seasons(cat, now);
     return coming.empty() ? nullptr : coming.front();
 }

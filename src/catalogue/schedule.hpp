@@ -64,7 +64,9 @@ bool season_started(const Catalogue& cat, const Season& season, tz::Instant now)
 // order.
 std::vector<const Season*> coming_seasons(const Catalogue& cat, tz::Instant now);
 
-// The next season at `now`: the first of coming_seasons (dated or TBA). nullptr when none is coming.
+// The next webinar at `now`, the one rule every command follows: the first coming season that has a
+// date; a season without a date only when no dated one is coming (then the first of them). nullptr
+// when none is coming.
 const Season* next_season(const Catalogue& cat, tz::Instant now);
 
 // The next season that has a date, and the coming TBA seasons passed over to reach it.

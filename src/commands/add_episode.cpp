@@ -10,6 +10,7 @@
 
 #include "catalogue/catalogue_append.hpp"
 #include "catalogue/catalogue_loader.hpp"
+#include "cli/catalogue_update.hpp"
 #include "cli/command_support.hpp"
 #include "cli/episode_draft.hpp"
 #include "cli/episode_interview.hpp"
@@ -29,15 +30,6 @@ namespace {
 
 // The points of the write sequence where $WTOOL_TEST_KILL_AT can kill the process.
 constexpr std::array<std::string_view, 3> kill_points = {"after-lock", "before-rename", "after-rename"};
-
-// Test-only fault injection: dies at once, as a crash or `kill -9` would, at the named point.
-void kill_point(const Context& ctx, std::string_view point) {
-    if (ctx.test_kill_at == point) {
-        ctx.out.flush();
-        ctx.err.flush();
-        std::raise(SIGKILL);
-    }
-}
 
 std::string join_lines(const std::vector<std::string>& items, std::string_view indent) {
     std::string out;
@@ -125,28 +117,7 @@ Addition complete_from_options(const Catalogue& cat, Addition draft, const AddEp
 }
 
 FileLock take_lock(const Context& ctx, const std::filesystem::path& target, const AddEpisodeOptions& opts) {
-    const std::string file = ctx.catalogue.string();
-    LockWait wait{.timeout = std::chrono::seconds{opts.wait_seconds}};
-    wait.on_wait = [&] {
-        if (!ctx.quiet) {
-            ctx.err << fmt::format("waiting for another wtool run to finish changing '{}'...\n", file) << std::flush;
-        }
-    };
-    auto lock = FileLock::acquire(lock_file_for(target), wait);
-    if (!lock) {
-        if (lock.error().kind == LockFailure::Kind::busy) {
-            throw CommandError(fmt::format("another wtool run is still changing '{}' (it has held the lock file '{}' "
-                                           "for {} s); nothing was written: try again when it has finished",
-                                           file, lock_file_for(target).string(), opts.wait_seconds),
-                               ExitCode::problems);
-        }
-        throw CommandError(lock.error().message + "; nothing was written");
-    }
-    kill_point(ctx, "after-lock");
-    // Under the lock no other run is writing the catalogue: temporary files of runs that died
-    // (killed before their rename) can go.
-    remove_stale_temporary_files(ctx, target);
-    return std::move(*lock);
+    return lock_catalogue(ctx, target, opts.wait_seconds);
 }
 
 std::string lines_phrase(const AppendPlan& plan) {

@@ -29,19 +29,6 @@ using links::LinkResult;
 using links::Status;
 using links::Verdict;
 
-// libcurl's global set-up, once per command run (never from a static initialiser).
-class CurlGlobal {
-  public:
-    CurlGlobal() {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-            throw CommandError("cannot initialise libcurl");
-        }
-    }
-    ~CurlGlobal() { curl_global_cleanup(); }
-    CurlGlobal(const CurlGlobal&) = delete;
-    CurlGlobal& operator=(const CurlGlobal&) = delete;
-};
-
 // curl's CONNECT_TO syntax: HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT, any part may be empty, an
 // IPv6 address in brackets, ports numeric.
 bool valid_connect_to(std::string_view entry) {
@@ -225,7 +212,7 @@ void probe(Context& ctx, const CheckLinksOptions& opts, const links::ProbeSettin
     for (const std::size_t i : todo) {
         probes.emplace_back(results[i].target, settings);
     }
-    const CurlGlobal curl;
+    const http::CurlGlobal curl;
     const auto timeout = std::chrono::milliseconds{static_cast<long long>(opts.timeout_seconds * 1000)};
     http::CurlClient client({.timeout = timeout,
                              .connect_timeout = std::min(timeout, std::chrono::milliseconds{10'000}),

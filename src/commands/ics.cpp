@@ -2,6 +2,8 @@
 
 #include "catalogue/calendar_plan.hpp"
 #include "catalogue/schedule.hpp"
+#include "catalogue/catalogue_change.hpp"
+#include "cli/catalogue_update.hpp"
 #include "cli/command_support.hpp"
 #include "cli/output_target.hpp"
 #include "ics/ics_calendar.hpp"
@@ -69,8 +71,9 @@ void refuse_changed(const Context& ctx, const Catalogue& cat, const CalendarPlan
         return;
     }
     render_diagnostics_text(ctx.err, changed, ctx.catalogue.string(), cat.source, ctx.err_color);
-    throw CommandError(fmt::format("{} changed since {} calendar was recorded; raise calendar_sequence as the hint "
-                                   "says, so that calendars update instead of keeping the old details",
+    throw CommandError(fmt::format("{} changed since {} calendar was recorded; run 'wtool ics --record' to raise "
+                                   "calendar_sequence and record the new details (or edit them as the hint says), so "
+                                   "that calendars update instead of keeping the old details",
                                    changed.size() == 1 ? "a season" : fmt::format("{} seasons", changed.size()),
                                    changed.size() == 1 ? "its" : "their"));
 }
@@ -88,12 +91,26 @@ void notes(const Context& ctx, const Catalogue& cat, const CalendarPlan& plan) {
     }
     for (const CalendarEvent& e : plan.events) {
         if (e.revision.state == CalendarRevision::State::unrecorded && !season_started(cat, *e.season, ctx.now)) {
-            ctx.err << fmt::format("wtool: note: season {}'s calendar is not recorded: add {} to season {}, so that "
-                                   "wtool can catch a later change of its date, time or link (docs/ics.md)\n",
+            ctx.err << fmt::format("wtool: note: season {}'s calendar is not recorded: add --record when you send "
+                                   "it (or {} to season {}), so that wtool can catch a later change of its date, "
+                                   "time or link (docs/ics.md)\n",
                                    e.season->number.value, calendar_fingerprint_line(e.revision),
                                    e.season->number.value);
         }
     }
+}
+
+// --record: the calendar about to be written is the one people will have. Its fingerprint (and,
+// for a season changed since it was recorded, the raised calendar_sequence) goes into the
+// catalogue first, under its lock; the calendar is then made from the updated catalogue.
+void record(Context& ctx, const IcsOptions& opts) {
+    (void)update_catalogue(ctx, {}, [&](const Catalogue& current) -> std::expected<CatalogueChange, std::string> {
+        auto planned = plan_calendar(current, choice_of(opts), ctx.now);
+        if (!planned) {
+            no_calendar(current, planned.error(), ctx.now);
+        }
+        return plan_calendar_record(current, *planned, ctx.now);
+    });
 }
 
 } // namespace
@@ -112,13 +129,19 @@ CLI::App* setup_ics(CLI::App& app, IcsOptions& opts) {
                     "A reminder this many minutes before the start; repeatable (default: the series' alarm_minutes)")
         ->type_name("MINUTES")
         ->check(CLI::Range(0, 7 * 24 * 60));
-    sub->footer("Examples:\n  wtool ics > next.ics\n  wtool ics --season 9 --alarm 60 --alarm 10 --output season9.ics\n"
+    sub->add_flag("--record", opts.record,
+                  "Record in the catalogue that this calendar was sent (calendar_fingerprint; calendar_sequence "
+                  "raised for a changed season), so later changes are caught");
+    sub->footer("Examples:\n  wtool ics > next.ics\n  wtool ics --record --output next.ics\n  wtool ics --season 9 --alarm 60 --alarm 10 --output season9.ics\n"
                 "  wtool ics --all --output webinars.ics\n\n"
                 "Exit status: 0 written, 2 unusable catalogue or bad usage, 4 nothing to output (no date yet).");
     return sub;
 }
 
 ExitCode run_ics(Context& ctx, const IcsOptions& opts) {
+    if (opts.record) {
+        record(ctx, opts);
+    }
     const Catalogue cat = load_usable_catalogue(ctx);
     auto planned = plan_calendar(cat, choice_of(opts), ctx.now);
     if (!planned) {

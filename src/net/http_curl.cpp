@@ -72,6 +72,16 @@ template <class T> void set(CURL* easy, CURLoption option, T value) {
 
 } // namespace
 
+CurlGlobal::CurlGlobal() {
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        throw std::runtime_error("cannot initialise libcurl");
+    }
+}
+
+CurlGlobal::~CurlGlobal() {
+    curl_global_cleanup();
+}
+
 std::string default_user_agent() {
     return "wtool/" WTOOL_VERSION " (+https://github.com/wtool/wtool; link checker)";
 }

@@ -24,6 +24,16 @@ struct CurlClientOptions {
     long max_connections = 0; // limit on open connections, 0 for libcurl's default
 };
 
+// libcurl's global set-up, once per command run (never from a static initialiser). Throws
+// std::runtime_error when libcurl cannot be initialised.
+class CurlGlobal {
+  public:
+    CurlGlobal();
+    ~CurlGlobal();
+    CurlGlobal(const CurlGlobal&) = delete;
+    CurlGlobal& operator=(const CurlGlobal&) = delete;
+};
+
 // "wtool/<version> (+https://github.com/wtool/wtool; link checker)"
 std::string default_user_agent();
 

@@ -248,6 +248,35 @@ Json audience_json(const Catalogue& cat, const SeasonTime& when, const Escaper& 
     return as_list(std::move(zones));
 }
 
+// "Monday 1 June 2026 at 4:00 PM": where a moved season was before.
+std::string moved_from_text(date::local_seconds start) {
+    const date::local_days day = date::floor<date::days>(start);
+    return fmt::format("{} at {}", tz::format_long_date(day), tz::format_clock_12h(tz::LocalTime{start - day}));
+}
+
+// What a season is headed with: its theme; without one, a dated season's only talk's title, or
+// its date; "TBA" for a season with neither theme nor date.
+std::string season_heading(const Catalogue& cat, const Season& season, const std::string& theme) {
+    if (!theme.empty()) {
+        return theme;
+    }
+    if (!season.date.present) {
+        return "TBA";
+    }
+    const Episode* only = nullptr;
+    int talks = 0;
+    for (const Episode& ep : cat.episodes) {
+        if (ep.season == season.number.value) {
+            only = &ep;
+            ++talks;
+        }
+    }
+    if (talks == 1) {
+        return raw_one_line(only->title);
+    }
+    return tz::format_long_date(season.date.value);
+}
+
 std::expected<Json, std::string> season_json(const Catalogue& cat, const Season& season, const Escaper& e,
                                              AudienceTimes times) {
     auto when = season_time(cat, season);
@@ -263,12 +292,16 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
     const std::string theme = raw_one_line(season.theme);
     j["theme"] = theme.empty() ? Json(nullptr) : Json(e.line(theme));
     j["theme_lower"] = theme.empty() ? Json(nullptr) : Json(e.line(sentence_case(theme)));
-    j["heading"] = theme.empty() ? std::string("TBA") : e.line(theme);
+    j["heading"] = e.line(season_heading(cat, season, theme));
     j["tba"] = !when->has_value();
     j["cancelled"] = season.cancelled.value;
     j["zone"] = e.line(cat.series.timezone.value);
     j["duration_minutes"] = season_duration_minutes(cat, season);
-    j["zoom_url"] = e.url(season.zoom_url);
+    // A cancelled day has no registration to offer.
+    j["zoom_url"] = season.cancelled.value ? Json(nullptr) : e.url(season.zoom_url);
+    const bool moved = season.moved_from.present && !season.cancelled.value && when->has_value();
+    j["moved"] = moved;
+    j["moved_from"] = moved ? Json(e.line(moved_from_text(season.moved_from.value))) : Json(nullptr);
     if (const auto& t = *when) {
         const std::chrono::minutes start_time = t->clock;
         const std::string label = tz::format_zone_label(t->local);

@@ -10,7 +10,7 @@ LAYERS = [
     ["support"],
     ["toml", "time", "net"],
     ["catalogue"],
-    ["render", "ics", "links"],
+    ["render", "ics", "links", "recordings"],
     ["report"],  # statistics and exports, which write Markdown as the pages do (render)
     ["cli"],
     ["commands"],

@@ -102,13 +102,20 @@ def main():
         result = run(["validate"], series)
         check(result.returncode == 0, f"validate is clean once the season is filled in: {result.stdout}")
 
-        # 4., 5. and 7.: every command of the page's later blocks succeeds.
+        # 4. to 8. and 10.: every command of the page's later blocks succeeds, in order: the season
+        # set, announced, invited (--record), moved, its recording added. The editing commands
+        # (season, episode) print on standard error only.
         later = [c for block in sh[2:] for c in block if c[0] != "check-links"]
         later += [shlex.split(c)[1:] for c in re.findall(r"`(wtool (?:stats|export|time)[^`]*)`", page)]
         for args in later:
             result = run(args, series)
-            check(result.returncode == 0 and result.stdout, f"wtool {' '.join(args)}: exit {result.returncode} "
-                  f"{result.stderr.strip()}")
+            edits = args[0] in ("season", "episode")
+            check(result.returncode == 0 and (edits or result.stdout),
+                  f"wtool {' '.join(args)}: exit {result.returncode} {result.stderr.strip()}")
+        final = catalogue.read_text(encoding="utf-8")
+        for line in ("calendar_sequence = 1", "moved_from = 2026-05-11T", "date = 2026-05-18",
+                     'recording = "https://www.youtube.com/watch?v='):
+            check(line in final, f"after the walk the catalogue has '{line}'")
     return report()
 
 
