@@ -21,6 +21,29 @@ std::string video_id(std::string_view link) {
     return yt && yt->kind == url::YouTubeLink::Kind::video ? yt->video_id : std::string{};
 }
 
+// Every video that is some episode's recording: video id -> episode code.
+std::map<std::string, std::string> recorded_videos(const Catalogue& cat) {
+    std::map<std::string, std::string> recorded;
+    for (const Episode& e : cat.episodes) {
+        if (const std::string id = video_id(e.recording.value); e.recording.present && !id.empty()) {
+            recorded.emplace(id, e.code.value);
+        }
+    }
+    return recorded;
+}
+
+// The season's talks in number order.
+std::vector<const Episode*> season_talks(const Catalogue& cat, int season) {
+    std::vector<const Episode*> talks;
+    for (const Episode& e : cat.episodes) {
+        if (e.season == season) {
+            talks.push_back(&e);
+        }
+    }
+    std::sort(talks.begin(), talks.end(), [](const Episode* a, const Episode* b) { return a->number < b->number; });
+    return talks;
+}
+
 } // namespace
 
 std::string_view action_name(ProposalRow::Action a) {
@@ -48,20 +71,8 @@ std::vector<std::pair<std::string, std::string>> Proposal::to_apply() const {
 Proposal propose(const Catalogue& cat, int season, const Feed& feed) {
     Proposal p;
     p.season = season;
-    // Every video that is some episode's recording: never assigned again.
-    std::map<std::string, std::string> recorded; // video id -> episode code
-    for (const Episode& e : cat.episodes) {
-        if (const std::string id = video_id(e.recording.value); e.recording.present && !id.empty()) {
-            recorded.emplace(id, e.code.value);
-        }
-    }
-    std::vector<const Episode*> talks;
-    for (const Episode& e : cat.episodes) {
-        if (e.season == season) {
-            talks.push_back(&e);
-        }
-    }
-    std::sort(talks.begin(), talks.end(), [](const Episode* a, const Episode* b) { return a->number < b->number; });
+    const std::map<std::string, std::string> recorded = recorded_videos(cat); // never assigned again
+    const std::vector<const Episode*> talks = season_talks(cat, season);
 
     // The videos left to place, and the rows of talks whose own recording is in the feed.
     std::vector<const FeedVideo*> videos;
