@@ -42,7 +42,9 @@ std::string download(const std::string& url, const RecordingsOptions& opts) {
     http::CurlClient client({.timeout = timeout,
                              .connect_timeout = std::min(timeout, std::chrono::milliseconds{10'000}),
                              .body_cap = std::size_t{4} << 20,
-                             .user_agent = http::default_user_agent()});
+                             .user_agent = http::default_user_agent(),
+                             .connect_to = {},
+                             .max_connections = 0});
     links::FetchOptions options;
     options.retry.retries = opts.retries;
     const links::Fetched got = links::fetch(client, url, options);
