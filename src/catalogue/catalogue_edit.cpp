@@ -72,7 +72,7 @@ class TableEditor {
                                         [&](const toml_tree::Entry& e) { return e.key.view() == change.key; });
         if (entry == entries.end()) {
             if (change.value) {
-                inserted_ += fmt::format("{}{} = {}{}", indent(), change.key, *change.value, newline());
+                added_.emplace_back(change.key, *change.value);
             }
             return {};
         }
@@ -103,11 +103,12 @@ class TableEditor {
     }
 
     std::vector<TextEdit> edits() && {
-        if (!inserted_.empty()) {
+        if (!added_.empty()) {
             const std::size_t at = insertion_point();
-            std::string text = std::move(inserted_);
-            if (at == source_.size() && at > 0 && source_.back() != '\n') {
-                text.insert(0, newline());
+            const std::string indent = indent_of_last_key();
+            std::string text = at == source_.size() && at > 0 && source_.back() != '\n' ? std::string(newline()) : "";
+            for (const auto& [key, value] : added_) {
+                text += fmt::format("{}{} = {}{}", indent, key, value, newline());
             }
             edits_.push_back(TextEdit{at, at, std::move(text)});
         }
@@ -152,9 +153,8 @@ class TableEditor {
         return end_of_line(last ? *last : index_.offset_of(header_));
     }
 
-    // The blanks before the table's last key, for a new key's line.
-    std::string indent() {
-        (void)insertion_point();
+    // The blanks before the table's last key (found by insertion_point), for a new key's line.
+    [[nodiscard]] std::string indent_of_last_key() const {
         if (!last_key_) {
             return {};
         }
@@ -173,7 +173,7 @@ class TableEditor {
     SourcePos header_;
     std::string what_;
     std::vector<TextEdit> edits_;
-    std::string inserted_;
+    std::vector<std::pair<std::string, std::string>> added_; // keys to add, with their values
     std::optional<std::size_t> last_key_;
 };
 

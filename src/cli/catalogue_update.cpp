@@ -12,16 +12,6 @@ namespace wtool {
 
 namespace {
 
-void show_diagnostics(const Context& ctx, const CatalogueChange& change) {
-    std::vector<Diagnostic> shown;
-    for (const Diagnostic& d : change.diagnostics.items()) {
-        if (!ctx.quiet || d.severity == Severity::error) {
-            shown.push_back(d);
-        }
-    }
-    render_diagnostics_text(ctx.err, shown, ctx.catalogue.string(), change.new_text, ctx.err_color);
-}
-
 void show_notes(const Context& ctx, const CatalogueChange& change) {
     for (const std::string& note : change.notes) {
         ctx.err << "wtool: note: " << note << "\n";
@@ -47,6 +37,16 @@ std::filesystem::path target_of(const Context& ctx, bool dry_run) {
 }
 
 } // namespace
+
+void show_new_findings(const Context& ctx, const Diagnostics& findings, std::string_view new_text) {
+    std::vector<Diagnostic> shown;
+    for (const Diagnostic& d : findings.items()) {
+        if (!ctx.quiet || d.severity == Severity::error) {
+            shown.push_back(d);
+        }
+    }
+    render_diagnostics_text(ctx.err, shown, ctx.catalogue.string(), new_text, ctx.err_color);
+}
 
 void kill_point(const Context& ctx, std::string_view point) {
     if (ctx.test_kill_at == point) {
@@ -101,7 +101,7 @@ AppliedChange update_catalogue(Context& ctx, const UpdateOptions& options, const
     }
     if (options.dry_run) {
         ctx.out << unified_diff(current.source.view(), change.edits, file) << std::flush;
-        show_diagnostics(ctx, change);
+        show_new_findings(ctx, change.diagnostics, change.new_text);
         show_notes(ctx, change);
         ctx.err << fmt::format("dry run: would {} in '{}': {}; nothing was written\n", change.summary, file,
                                summary_line(change.diagnostics.error_count(), change.diagnostics.warning_count()));
@@ -111,7 +111,7 @@ AppliedChange update_catalogue(Context& ctx, const UpdateOptions& options, const
         return applied;
     }
     if (change.has_errors()) {
-        show_diagnostics(ctx, change);
+        show_new_findings(ctx, change.diagnostics, change.new_text);
         throw CommandError(fmt::format("cannot {}: it would make '{}' invalid ({}); nothing was written",
                                        change.summary, file,
                                        summary_line(change.diagnostics.error_count(),
@@ -133,7 +133,7 @@ AppliedChange update_catalogue(Context& ctx, const UpdateOptions& options, const
     kill_point(ctx, "after-rename");
     lock.reset();
     applied.written = true;
-    show_diagnostics(ctx, change);
+    show_new_findings(ctx, change.diagnostics, change.new_text);
     if (!ctx.quiet) {
         ctx.err << fmt::format("{}: done in '{}'\n", change.summary, file);
     }

@@ -39,6 +39,10 @@ AppliedChange update_catalogue(Context& ctx, const UpdateOptions& options, const
 // lock stays busy.
 FileLock lock_catalogue(const Context& ctx, const std::filesystem::path& target, int wait_seconds);
 
+// Prints the findings a change adds (all of them, or only errors under --quiet) to ctx.err,
+// quoting `new_text`, the catalogue as the change would leave it.
+void show_new_findings(const Context& ctx, const Diagnostics& findings, std::string_view new_text);
+
 // Test-only fault injection: dies at once, as a crash or `kill -9` would, at `point` when
 // $WTOOL_TEST_KILL_AT names it ("after-lock", "before-rename", "after-rename").
 void kill_point(const Context& ctx, std::string_view point);

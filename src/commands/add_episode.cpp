@@ -126,13 +126,7 @@ std::string lines_phrase(const AppendPlan& plan) {
 
 // Prints the plan's diagnostics to stderr: all of them, or only errors under --quiet.
 void show_diagnostics(const Context& ctx, const AppendPlan& plan) {
-    std::vector<Diagnostic> shown;
-    for (const Diagnostic& d : plan.diagnostics.items()) {
-        if (!ctx.quiet || d.severity == Severity::error) {
-            shown.push_back(d);
-        }
-    }
-    render_diagnostics_text(ctx.err, shown, ctx.catalogue.string(), plan.new_text, ctx.err_color);
+    show_new_findings(ctx, plan.diagnostics, plan.new_text);
 }
 
 [[noreturn]] void refuse_invalid(const Context& ctx, const AppendPlan& plan) {
