@@ -195,6 +195,7 @@ std::optional<int> parse_command_line(CLI::App& app, int argc, const char* const
 int run_command(const CommandEntry& command, const GlobalOptions& global, const Environment& env) {
     try {
         Context ctx{.out = env.out, .err = env.err, .catalogue = resolve_catalogue(global, env)};
+        ctx.catalogue_guessed = global.catalogue.empty() && env.getenv("WTOOL_CATALOGUE").value_or("").empty();
         ctx.now = resolve_now(global, env);
         ctx.quiet = global.quiet;
         ctx.out_color = resolve_color(global.color, env.stdout_tty, env);

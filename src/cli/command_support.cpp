@@ -8,11 +8,22 @@
 
 namespace wtool {
 
+CommandError unreadable_catalogue_error(const Context& ctx, const std::string& message) {
+    std::error_code ec;
+    if (!ctx.catalogue_guessed || std::filesystem::exists(std::filesystem::symlink_status(ctx.catalogue, ec))) {
+        return CommandError(message);
+    }
+    return CommandError("no catalogue here: without --catalogue, wtool reads ./episodes.toml, else "
+                        "./data/episodes.toml, and neither exists\n"
+                        "  hint: name your catalogue with --catalogue PATH or the WTOOL_CATALOGUE environment "
+                        "variable, or start one here with 'wtool init'");
+}
+
 Catalogue load_usable_catalogue(const Context& ctx) {
     Diagnostics diags;
     auto loaded = load_catalogue(ctx.catalogue, diags);
     if (!loaded && loaded.error().kind == LoadFailure::Kind::unreadable) {
-        throw CommandError(loaded.error().message);
+        throw unreadable_catalogue_error(ctx, loaded.error().message);
     }
     if (loaded) {
         check_catalogue(*loaded, ctx.now, diags);

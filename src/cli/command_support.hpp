@@ -16,6 +16,11 @@ namespace wtool {
 // `wtool validate`. Warnings are not printed: `validate` is where they are reported.
 Catalogue load_usable_catalogue(const Context& ctx);
 
+// The error for a catalogue that cannot be read, from the loader's `message`. When the user did
+// not name a catalogue and wtool's guess does not exist, it says where wtool looked and how to
+// name one (--catalogue, $WTOOL_CATALOGUE) or create one (wtool init).
+CommandError unreadable_catalogue_error(const Context& ctx, const std::string& message);
+
 // Removes the temporary files that interrupted runs left next to `file` (atomic_file.hpp:
 // remove_stale_temporary_files) and says so on ctx.err unless quiet. Call it holding the file's
 // lock.

@@ -27,6 +27,9 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     std::filesystem::path catalogue; // resolved path of the catalogue to read
+    // True when neither --catalogue nor $WTOOL_CATALOGUE named it: `catalogue` is wtool's own
+    // guess (./episodes.toml, else ./data/episodes.toml), and a missing file needs explaining.
+    bool catalogue_guessed = false;
     tz::Instant now{};               // --now, SOURCE_DATE_EPOCH, or the system clock
     bool quiet = false;
     Color out_color = Color::no;

@@ -9,6 +9,7 @@
 #include "support/text.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <fmt/format.h>
 
 namespace wtool {
@@ -192,24 +193,35 @@ void check_new_catalogue(const Context& ctx, const std::string& content, const f
                        "this)");
 }
 
-// The copies of the default templates into `templates_dir`, which must be a folder (or not exist)
-// and hold none of them yet.
-std::vector<TemplateCopy> checked_template_copies(const fs::path& templates_dir) {
+// Why a real run would stop before writing anything: the folder is a file, or the catalogue or a
+// template is already there (init never overwrites). nullopt when nothing is in the way.
+std::optional<std::string> obstacle(const fs::path& dir, const fs::path& file, const fs::path& templates_dir,
+                                    const std::vector<TemplateCopy>& copies) {
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(templates_dir, ec)) && !fs::is_directory(templates_dir, ec)) {
-        throw CommandError(fmt::format("'{}' exists and is not a folder, so the templates cannot go there: "
-                                       "move it, or leave out --with-templates",
-                                       templates_dir.string()));
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        return fmt::format("'{}' is not a folder: give a folder for the new catalogue", dir.string());
     }
-    std::vector<TemplateCopy> copies = plan_template_copies(templates_dir);
+    if (fs::exists(fs::symlink_status(file, ec))) {
+        return fmt::format("'{}' already exists; wtool init never overwrites a file: choose another folder, or "
+                           "keep editing the catalogue you have",
+                           file.string());
+    }
+    if (copies.empty()) {
+        return std::nullopt;
+    }
+    if (fs::exists(fs::symlink_status(templates_dir, ec)) && !fs::is_directory(templates_dir, ec)) {
+        return fmt::format("'{}' exists and is not a folder, so the templates cannot go there: move it, or leave "
+                           "out --with-templates",
+                           templates_dir.string());
+    }
     for (const TemplateCopy& c : copies) {
         if (fs::exists(fs::symlink_status(c.to, ec))) {
-            throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: remove "
-                                           "the folder '{}', or leave out --with-templates",
-                                           c.to.string(), templates_dir.string()));
+            return fmt::format("'{}' already exists; wtool init never overwrites a file: remove the folder '{}', "
+                               "or leave out --with-templates",
+                               c.to.string(), templates_dir.string());
         }
     }
-    return copies;
+    return std::nullopt;
 }
 
 // Writes the templates first and the catalogue last: a failure on the way removes what this run
@@ -248,18 +260,14 @@ void write_new_files(const std::vector<TemplateCopy>& copies, const fs::path& te
 ExitCode run_init(Context& ctx, const InitOptions& opts) {
     const fs::path dir = opts.dir.empty() ? fs::path(".") : fs::path(opts.dir);
     const fs::path file = (dir / "episodes.toml").lexically_normal();
-    std::error_code ec;
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-        throw CommandError(fmt::format("'{}' is not a folder: give a folder for the new catalogue", dir.string()));
-    }
-    if (fs::exists(fs::symlink_status(file, ec))) {
-        throw CommandError(fmt::format("'{}' already exists; wtool init never overwrites a file: choose another "
-                                       "folder, or keep editing the catalogue you have",
-                                       file.string()));
-    }
     const fs::path templates_dir = (dir / "templates").lexically_normal();
     const std::vector<TemplateCopy> copies =
-        opts.with_templates ? checked_template_copies(templates_dir) : std::vector<TemplateCopy>{};
+        opts.with_templates ? plan_template_copies(templates_dir) : std::vector<TemplateCopy>{};
+    // A dry run still shows what it would write, and then says what is in the way.
+    const std::optional<std::string> in_the_way = obstacle(dir, file, templates_dir, copies);
+    if (in_the_way && !opts.dry_run) {
+        throw CommandError(*in_the_way);
+    }
 
     NewSeries series = ValueCollector(ctx, opts).collect();
     if (opts.with_templates) {
@@ -269,6 +277,9 @@ ExitCode run_init(Context& ctx, const InitOptions& opts) {
     check_new_catalogue(ctx, content, file);
     if (opts.dry_run) {
         ctx.out << content;
+        if (in_the_way) {
+            ctx.err << fmt::format("warning: a real run would stop here and write nothing: {}\n", *in_the_way);
+        }
         if (!ctx.quiet) {
             ctx.err << fmt::format("dry run: nothing was written (it would be {}{})\n", file.string(),
                                    copies.empty() ? std::string{}

@@ -2,6 +2,7 @@
 
 #include "catalogue/catalogue_loader.hpp"
 #include "catalogue/rules.hpp"
+#include "cli/command_support.hpp"
 #include "support/text.hpp"
 
 #include <fmt/format.h>
@@ -23,7 +24,7 @@ ExitCode run_validate(Context& ctx, const ValidateOptions& opts) {
     Diagnostics diags;
     auto loaded = load_catalogue(ctx.catalogue, diags);
     if (!loaded && loaded.error().kind == LoadFailure::Kind::unreadable) {
-        throw CommandError(loaded.error().message);
+        throw unreadable_catalogue_error(ctx, loaded.error().message);
     }
     if (loaded) {
         check_catalogue(*loaded, ctx.now, diags);
