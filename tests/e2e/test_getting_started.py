@@ -8,6 +8,11 @@ step 1 filled in, then every command of steps 4, 5 and 7 (announce, ics, stats, 
 succeed on the result. check-links (step 6) needs the network and is tested elsewhere
 (test_check_links.py, against loopback servers).
 
+The walk runs twice: as the page has it (a series in Berlin), and unchanged but for `wtool init`'s
+values, for another kind of series (issue 19): a weekly seminar in America/New_York with audiences
+in London, Kolkata and Sydney. The page must work for both: same commands, same validate output,
+and the announcement of the second shows New York's own time (EDT in May), not Berlin's.
+
 Run: tests/e2e/test_getting_started.py --wtool build/dev/wtool
 """
 import argparse
@@ -48,10 +53,32 @@ def commands(block):
     return out
 
 
+# Another series following the page: only the values given to `wtool init` differ.
+NEW_YORK = {"--title": "Causal Inference Weekly", "--timezone": "America/New_York", "--start": "12:00",
+            "--duration": "60", "--audience": "Europe/London,Asia/Kolkata,Australia/Sydney"}
+
+
+def with_values(args, values):
+    """`args` with the values of the options in `values` replaced."""
+    args = list(args)
+    for option, value in values.items():
+        if option in args:
+            args[args.index(option) + 1] = value
+    return args
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--wtool", required=True)
     wtool = str(pathlib.Path(parser.parse_args().wtool).resolve())
+    walk(wtool, {}, "CEST (Europe/Berlin)")
+    walk(wtool, NEW_YORK, "EDT (America/New_York)")
+    return report()
+
+
+def walk(wtool, values, zone_abbreviation):
+    """The page's walk; `values` replace those of the page's `wtool init`."""
+    print(f"# the walk with init values {values or 'as the page has them'}")
     page = PAGE.read_text(encoding="utf-8")
     sh = [commands(b) for b in blocks(page, "sh")]
     sh = [b for b in sh if b]
@@ -64,14 +91,14 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         # 1. init, with the page's options.
-        init = sh[0][0]
+        init = with_values(sh[0][0], values)
         check(init[0] == "init", f"the first command of the page is wtool init: {init}")
         result = run(init, tmp)
         check(result.returncode == 0, f"wtool {' '.join(init)} {result.stderr}")
         series = tmp / init[1]
         catalogue = series / "episodes.toml"
         if not catalogue.exists():
-            return report()
+            return
 
         # 2. add-episode, with the page's options (and files with those names).
         add = sh[1][0]
@@ -88,7 +115,7 @@ def main():
         season = re.search(r"\[\[season\]\]\nnumber = 1\n", text)
         check(hurried is not None and season is not None, "the page names the hurried season's lines")
         if hurried is None or season is None:
-            return report()
+            return
         catalogue.write_text(text[:season.end()] + hurried.group(1) + "\n" + hurried.group(2) + "\n"
                              + text[season.end():], encoding="utf-8")
         shown = re.search(r"```console\n\$ wtool validate\n(.*?)```", page, flags=re.S).group(1)
@@ -112,11 +139,13 @@ def main():
             edits = args[0] in ("season", "episode")
             check(result.returncode == 0 and (edits or result.stdout),
                   f"wtool {' '.join(args)}: exit {result.returncode} {result.stderr.strip()}")
+        announced = run(["announce", "--next", "--format", "email"], series)
+        check(zone_abbreviation in announced.stdout,
+              f"the announcement gives the series' own time ({zone_abbreviation}):\n{announced.stdout}")
         final = catalogue.read_text(encoding="utf-8")
         for line in ("calendar_sequence = 1", "moved_from = 2026-05-11T", "date = 2026-05-18",
                      'recording = "https://www.youtube.com/watch?v='):
             check(line in final, f"after the walk the catalogue has '{line}'")
-    return report()
 
 
 def report():
