@@ -97,8 +97,8 @@ Addition complete_from_options(const Catalogue& cat, Addition draft, const AddEp
     if (const Season* season = cat.find_season(e.season)) {
         if (draft.new_season) {
             throw CommandError(fmt::format(
-                "season {} already exists (line {}); --season-date, --season-time, --season-theme, --zoom and "
-                "--new-season only describe a new season: change the existing one in the catalogue itself",
+                "season {} already exists (line {}); --season-date, --season-time, --season-theme, --zoom, "
+                "--meeting and --new-season only describe a new season: change the existing one in the catalogue itself",
                 e.season, season->pos.line));
         }
     } else if (!draft.new_season) {
@@ -107,7 +107,7 @@ Addition complete_from_options(const Catalogue& cat, Addition draft, const AddEp
             highest = std::max(highest, s.number.value);
         }
         throw CommandError(fmt::format("season {} does not exist (the last one is {}); to create it, add "
-                                       "--new-season or any of --season-date, --season-time, --season-theme, --zoom",
+                                       "--new-season or any of --season-date, --season-time, --season-theme, --zoom, --meeting",
                                        e.season, highest));
     }
     if (!opts.number) {
@@ -278,6 +278,10 @@ CLI::App* setup_add_episode(CLI::App& app, AddEpisodeOptions& opts) {
         ->type_name("TEXT")
         ->group(season_group);
     sub->add_option("--zoom", opts.zoom, "Its Zoom registration link (default: none yet)")
+        ->type_name("URL")
+        ->group(season_group);
+    sub->add_option("--meeting", opts.meeting,
+                    "Its meeting link on any platform (Google Meet, Teams, ...; default: the series' meeting_url)")
         ->type_name("URL")
         ->group(season_group);
     sub->add_flag("--new-season", opts.new_season, "Create the season even with none of the above (all TBA)")
