@@ -21,10 +21,10 @@ std::optional<std::string> calendar_fingerprint_input(const Catalogue& cat, cons
     // The effective meeting link of any platform, under the name "zoom" that fingerprints recorded
     // before meeting_url existed were made with: a Zoom season's fingerprint stays what it was.
     const MeetingLink link = season_meeting_link(cat, season);
-    return fmt::format(
-        "wtool-calendar-v1\nstart={}\nstated-offset={}\nzone={}\nminutes={}\nzoom={}\ncancelled={}\n",
-        date::format("%Y-%m-%dT%H:%M", *start), stated, cat.series.timezone.value, season_duration_minutes(cat, season),
-        link.url != nullptr ? link.url->value.view() : "", season.cancelled.value ? "yes" : "no");
+    return fmt::format("wtool-calendar-v1\nstart={}\nstated-offset={}\nzone={}\nminutes={}\nzoom={}\ncancelled={}\n",
+                       date::format("%Y-%m-%dT%H:%M", *start), stated, cat.series.timezone.value,
+                       season_duration_minutes(cat, season), link.url != nullptr ? link.url->value.view() : "",
+                       season.cancelled.value ? "yes" : "no");
 }
 
 std::optional<std::string> calendar_fingerprint(const Catalogue& cat, const Season& season) {

@@ -375,9 +375,9 @@ class RuleRunner {
         if (ref.url_role == UrlRole::zoom) {
             if (const std::string_view platform = url::meeting_platform(parsed->host);
                 !platform.empty() && platform != "Zoom") {
-                diags_.error("zoom-url", t.pos, fmt::format("{} is a {} link, not a zoom.us link", ref.where, platform),
-                             fmt::format("write it as meeting_url = \"{}\", which takes a link of any platform",
-                                         t.value));
+                diags_.error(
+                    "zoom-url", t.pos, fmt::format("{} is a {} link, not a zoom.us link", ref.where, platform),
+                    fmt::format("write it as meeting_url = \"{}\", which takes a link of any platform", t.value));
             } else if (!url::is_zoom_host(parsed->host)) {
                 diags_.error(
                     "zoom-url", t.pos, fmt::format("{} is not a zoom.us link", ref.where),

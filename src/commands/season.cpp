@@ -83,8 +83,7 @@ CLI::App* setup_season(CLI::App& app, SeasonOptions& opts) {
 ExitCode run_season(Context& ctx, const SeasonOptions& opts) {
     const SeasonUpdate update = update_from(opts);
     if (!update.date && !update.time && !update.duration_minutes && !update.theme && !update.zoom_url &&
-        !update.meeting_url &&
-        !update.cancelled) {
+        !update.meeting_url && !update.cancelled) {
         throw CommandError(fmt::format("nothing to set: give season {} a --date, --time, --duration, --theme, --zoom, "
                                        "--meeting, --cancel or --uncancel",
                                        opts.number));

@@ -206,10 +206,22 @@ std::string render_export_json(const Catalogue& cat, const ExportSelection& sele
 }
 
 const std::vector<std::string>& export_csv_columns() {
-    static const std::vector<std::string> columns = {
-        "code",  "season", "number",      "title",     "speakers",  "affiliations",    "countries",
-        "theme", "date",   "start_local", "start_utc", "recording", "share_recording", "abstract",
-        "meeting_url", "meeting_platform"};
+    static const std::vector<std::string> columns = {"code",
+                                                     "season",
+                                                     "number",
+                                                     "title",
+                                                     "speakers",
+                                                     "affiliations",
+                                                     "countries",
+                                                     "theme",
+                                                     "date",
+                                                     "start_local",
+                                                     "start_utc",
+                                                     "recording",
+                                                     "share_recording",
+                                                     "abstract",
+                                                     "meeting_url",
+                                                     "meeting_platform"};
     return columns;
 }
 

@@ -1,6 +1,5 @@
-#include "catalogue/meeting_link.hpp"
-
 #include "catalogue/catalogue_loader.hpp"
+#include "catalogue/meeting_link.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,7 +16,9 @@ Catalogue load(std::string_view series_extra, std::string_view seasons) {
     return std::move(*cat);
 }
 
-std::string link_of(const MeetingLink& m) { return m.url != nullptr ? m.url->value.str() : std::string("(none)"); }
+std::string link_of(const MeetingLink& m) {
+    return m.url != nullptr ? m.url->value.str() : std::string("(none)");
+}
 
 } // namespace
 
@@ -49,7 +50,8 @@ TEST_CASE("a season's meeting link") {
         CHECK(m.platform == "Microsoft Teams");
     }
     SUBCASE("a Zoom link given as meeting_url is Zoom") {
-        const Catalogue cat = load("meeting_url = \"https://x.zoom.us/meeting/register/a\"", "[[season]]\nnumber = 1\n");
+        const Catalogue cat =
+            load("meeting_url = \"https://x.zoom.us/meeting/register/a\"", "[[season]]\nnumber = 1\n");
         const MeetingLink m = season_meeting_link(cat, cat.seasons[0]);
         CHECK(m.platform == "Zoom");
         CHECK(m.zoom);

@@ -226,13 +226,18 @@ TEST_CASE("urls") {
             only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nzoom_url = \"https://meet.google.com/a-b-c\"")),
                  "zoom-url");
         CHECK(d.message == "season 1 zoom_url is a Google Meet link, not a zoom.us link");
-        CHECK(d.hint == "write it as meeting_url = \"https://meet.google.com/a-b-c\", which takes a link of any platform");
+        CHECK(d.hint ==
+              "write it as meeting_url = \"https://meet.google.com/a-b-c\", which takes a link of any platform");
     }
     SUBCASE("a meeting_url may be any platform's https link") {
-        CHECK(rules_of(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://meet.google.com/a-b-c\""))).empty());
-        CHECK(rules_of(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://x.zoom.us/j/1\""))).empty());
+        CHECK(rules_of(
+                  check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://meet.google.com/a-b-c\"")))
+                  .empty());
+        CHECK(rules_of(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://x.zoom.us/j/1\"")))
+                  .empty());
         const Diagnostic http =
-            only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"http://meet.jit.si/a\"")), "meeting-url");
+            only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"http://meet.jit.si/a\"")),
+                 "meeting-url");
         CHECK(http.severity == Severity::warning);
         CHECK(http.message == "season 1 meeting_url is not an https link");
         CHECK(only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"meet.google.com/a-b-c\"")),
@@ -243,7 +248,7 @@ TEST_CASE("urls") {
                   .message == "series.meeting_url is not an https link");
     }
     SUBCASE("a season names its link with zoom_url or meeting_url, not both") {
-        const Diagnostic d = only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\n" 
+        const Diagnostic d = only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\n"
                                                   "meeting_url = \"https://meet.google.com/a-b-c\"\n"
                                                   "zoom_url = \"https://x.zoom.us/j/1\"")),
                                   "meeting-url");
@@ -286,7 +291,8 @@ TEST_CASE("past and coming seasons") {
               "coming season 1 has no date or theme yet: it will be announced as TBA");
     }
     SUBCASE("a catalogue that names meeting links calls a missing one a meeting link") {
-        const auto d = check(season(1, "") + season(2, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://meet.jit.si/a\""));
+        const auto d = check(season(1, "") +
+                             season(2, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://meet.jit.si/a\""));
         CHECK(only(d, "season-tba").message ==
               "coming season 1 has no date, theme or meeting link yet: it will be announced as TBA");
     }

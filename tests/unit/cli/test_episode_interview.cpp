@@ -124,13 +124,13 @@ TEST_CASE("asking for an episode") {
         CHECK(r.shown.find("Start time, HH:MM (empty: the series' 15:00): ") != std::string::npos);
     }
     SUBCASE("a new season in a catalogue with meeting links is asked for one of any platform") {
-        const std::string meet = std::string(catalogue).replace(std::string(catalogue).find("\n\n"), 2,
-                                                                "\nmeeting_url = \"https://meet.google.com/a-b-c\"\n\n");
-        const Run r = interview("2\n2026-06-01\n\n\n"            // season 2: date, start time, theme
-                                "https://meet.jit.si/Second\n"  // its link
-                                "\n"                           // number 1
+        const std::string meet = std::string(catalogue).replace(
+            std::string(catalogue).find("\n\n"), 2, "\nmeeting_url = \"https://meet.google.com/a-b-c\"\n\n");
+        const Run r = interview("2\n2026-06-01\n\n\n"               // season 2: date, start time, theme
+                                "https://meet.jit.si/Second\n"      // its link
+                                "\n"                                // number 1
                                 "Talk\nAlan\n\nCambridge\nUK\n\n\n" // title, speaker
-                                "\n\n\ny\n",                   // no more speakers, abstract, recording; shared
+                                "\n\n\ny\n",                        // no more speakers, abstract, recording; shared
                                 {}, meet);
         INFO(r.shown);
         REQUIRE(r.result);

@@ -1,5 +1,4 @@
 #include "net/meeting_platform.hpp"
-
 #include "net/url.hpp"
 
 #include <doctest/doctest.h>
@@ -37,10 +36,10 @@ TEST_CASE("meeting platforms by host") {
     SUBCASE("other hosts are no platform wtool names") {
         CHECK(platform_of("https://video.example.org/room").empty());
         CHECK(platform_of("https://google.com/meet").empty());
-        CHECK(platform_of("https://calendar.google.com/x").empty());    // a Google host, not Meet
-        CHECK(platform_of("https://other.meet.google.com/x").empty());  // only Meet's own host
+        CHECK(platform_of("https://calendar.google.com/x").empty());   // a Google host, not Meet
+        CHECK(platform_of("https://other.meet.google.com/x").empty()); // only Meet's own host
         CHECK(platform_of("https://microsoft.com/teams").empty());
-        CHECK(platform_of("https://notzoom.us/j/1").empty());           // not a subdomain
+        CHECK(platform_of("https://notzoom.us/j/1").empty()); // not a subdomain
         CHECK(platform_of("https://zoom.us.example.org/j/1").empty());
         CHECK(platform_of("https://jit.si/x").empty());
     }
