@@ -1,5 +1,6 @@
 #include "catalogue/calendar_revision.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "catalogue/schedule.hpp"
 #include "support/digest.hpp"
 #include "time/timezone.hpp"
@@ -17,10 +18,13 @@ std::optional<std::string> calendar_fingerprint_input(const Catalogue& cat, cons
     const std::string stated = season.stated_utc_offset_minutes.present
                                    ? tz::format_offset(std::chrono::minutes{season.stated_utc_offset_minutes.value})
                                    : std::string{};
-    return fmt::format(
-        "wtool-calendar-v1\nstart={}\nstated-offset={}\nzone={}\nminutes={}\nzoom={}\ncancelled={}\n",
-        date::format("%Y-%m-%dT%H:%M", *start), stated, cat.series.timezone.value, season_duration_minutes(cat, season),
-        season.zoom_url.present ? season.zoom_url.value.view() : "", season.cancelled.value ? "yes" : "no");
+    // The effective meeting link of any platform, under the name "zoom" that fingerprints recorded
+    // before meeting_url existed were made with: a Zoom season's fingerprint stays what it was.
+    const MeetingLink link = season_meeting_link(cat, season);
+    return fmt::format("wtool-calendar-v1\nstart={}\nstated-offset={}\nzone={}\nminutes={}\nzoom={}\ncancelled={}\n",
+                       date::format("%Y-%m-%dT%H:%M", *start), stated, cat.series.timezone.value,
+                       season_duration_minutes(cat, season), link.url != nullptr ? link.url->value.view() : "",
+                       season.cancelled.value ? "yes" : "no");
 }
 
 std::optional<std::string> calendar_fingerprint(const Catalogue& cat, const Season& season) {

@@ -3,7 +3,7 @@
 //
 // The catalogue is the only record (it travels between machines in git): a season may carry
 // `calendar_sequence` (the SEQUENCE last published, 0 when absent) and `calendar_fingerprint`
-// (a short digest of what the calendar said: start, zone, length, Zoom link, cancellation).
+// (a short digest of what the calendar said: start, zone, length, meeting link, cancellation).
 // When the season changes, its fingerprint no longer matches, `validate` warns and `wtool ics`
 // refuses until calendar_sequence is raised and the new fingerprint recorded (both through the
 // calendar plan, calendar_plan.hpp).
@@ -23,6 +23,8 @@ namespace wtool {
 // fingerprint digests, one "key=value" line each:
 //   wtool-calendar-v1 / start=2026-03-02T15:00 / stated-offset= / zone=Europe/Copenhagen /
 //   minutes=90 / zoom=https://... / cancelled=no
+// where zoom= is the season's meeting link of any platform (meeting_link.hpp), named "zoom" as
+// before meeting_url existed, so that recorded fingerprints of Zoom seasons stay valid.
 // nullopt for a season without a date (it is in no calendar).
 std::optional<std::string> calendar_fingerprint_input(const Catalogue& cat, const Season& season);
 

@@ -139,6 +139,7 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
     emit_url(s.webinar_url, "series.webinar_url", UrlRole::site);
     emit_url(s.talks_url, "series.talks_url", UrlRole::site);
     emit_url(s.playlist_url, "series.playlist_url", UrlRole::playlist);
+    emit_url(s.meeting_url, "series.meeting_url", UrlRole::meeting);
     emit(s.templates, "series.templates", Kind::line);
     for (std::size_t i = 0; i < s.organisers.size(); ++i) {
         const Organiser& o = s.organisers[i];
@@ -165,6 +166,7 @@ void for_each_text(const Catalogue& cat, const std::function<void(const TextRef&
         place.set_owner("season ", season.number.value);
         emit(season.theme, " theme", Kind::line);
         emit_url(season.zoom_url, " zoom_url", UrlRole::zoom);
+        emit_url(season.meeting_url, " meeting_url", UrlRole::meeting);
     }
     for (const Episode& e : cat.episodes) {
         place.set_owner(e.code.value);

@@ -47,6 +47,7 @@ struct Series {
     std::vector<Text> audience_timezones;
     Field<bool> announce_times;
     Text site_url, webinar_url, talks_url, playlist_url;
+    Text meeting_url; // the default meeting link of every season (meeting_link.hpp)
     Text templates;
     std::vector<Field<int>> alarm_minutes;
     std::vector<Organiser> organisers;
@@ -75,6 +76,7 @@ struct Season {
     Field<int> stated_utc_offset_minutes;
     Field<int> duration_minutes;
     Text zoom_url;
+    Text meeting_url; // any platform's link; a season has this or zoom_url (meeting_link.hpp)
     Field<bool> cancelled;
     // The start (local, in the series' zone) a recorded invitation had before `wtool season` moved
     // the season: announcements say "new date". Absent when it never moved.
@@ -149,6 +151,7 @@ enum class UrlRole {
     recording, // an episode's recording
     playlist,  // the series' playlist
     zoom,      // a season's Zoom link
+    meeting,   // a meeting link of any platform (a season's or the series' meeting_url)
     homepage,  // an organiser's or speaker's homepage
     site,      // the series' site, webinar and talks pages
 };

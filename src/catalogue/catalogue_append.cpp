@@ -89,6 +89,7 @@ std::string render_season_table(const SeasonDraft& season, Newline newline) {
         w.raw("duration_minutes", fmt::format("{}", *season.duration_minutes));
     }
     w.text("zoom_url", season.zoom_url);
+    w.text("meeting_url", season.meeting_url);
     return w.take();
 }
 

@@ -33,7 +33,8 @@ struct SeasonDraft {
     std::optional<date::local_days> date{};
     std::optional<TimeOfDay> time{};
     std::optional<std::string> zoom_url{};
-    std::optional<int> duration_minutes{}; // absent: the series' duration_minutes
+    std::optional<std::string> meeting_url{}; // any platform's link; a season has this or zoom_url
+    std::optional<int> duration_minutes{};    // absent: the series' duration_minutes
 };
 
 struct EpisodeDraft {

@@ -51,8 +51,18 @@ std::vector<KeyChange> season_changes(const Season& season, const SeasonUpdate& 
     if (u.duration_minutes) {
         changes.push_back({"duration_minutes", toml_value::integer(*u.duration_minutes)});
     }
+    // A season names its link with one key: setting one removes the other.
     if (u.zoom_url) {
         changes.push_back({"zoom_url", toml_value::string(*u.zoom_url)});
+        if (season.meeting_url.present) {
+            changes.push_back({"meeting_url", std::nullopt});
+        }
+    }
+    if (u.meeting_url) {
+        changes.push_back({"meeting_url", toml_value::string(*u.meeting_url)});
+        if (season.zoom_url.present) {
+            changes.push_back({"zoom_url", std::nullopt});
+        }
     }
     if (u.cancelled) {
         // Not cancelled is the default: the key goes rather than reading "cancelled = false".
@@ -67,7 +77,12 @@ std::expected<CatalogueChange, std::string> new_season(const Catalogue& current,
         return std::unexpected(fmt::format("season {} is not in the catalogue: there is nothing to cancel", u.number));
     }
     const Newline newline = detect_newline(current.source.view());
-    SeasonDraft draft{.number = u.number, .theme = u.theme, .date = u.date, .time = u.time, .zoom_url = u.zoom_url};
+    SeasonDraft draft{.number = u.number,
+                      .theme = u.theme,
+                      .date = u.date,
+                      .time = u.time,
+                      .zoom_url = u.zoom_url,
+                      .meeting_url = u.meeting_url};
     draft.duration_minutes = u.duration_minutes;
     const std::string table = render_season_table(draft, newline);
     const std::size_t end = current.source.view().size();

@@ -37,7 +37,7 @@ struct CatalogueChange {
     [[nodiscard]] bool empty() const { return edits.empty(); }
 };
 
-// `wtool season N [--date] [--time] [--duration] [--theme] [--zoom] [--cancel|--uncancel]`.
+// `wtool season N [--date] [--time] [--duration] [--theme] [--zoom|--meeting] [--cancel|--uncancel]`.
 struct SeasonUpdate {
     int number = 0;
     std::optional<date::local_days> date{};
@@ -45,6 +45,7 @@ struct SeasonUpdate {
     std::optional<int> duration_minutes{};
     std::optional<std::string> theme{};
     std::optional<std::string> zoom_url{};
+    std::optional<std::string> meeting_url{}; // replaces zoom_url, as zoom_url replaces meeting_url
     std::optional<bool> cancelled{}; // true: cancel; false: no longer cancelled
 };
 

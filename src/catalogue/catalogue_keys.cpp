@@ -7,23 +7,25 @@ namespace wtool {
 namespace {
 
 constexpr std::array<std::string_view, 5> root_keys = {"series", "site", "season", "episode", "check_links"};
-constexpr std::array<std::string_view, 14> series_keys = {
-    "title",       "timezone",  "start_time",   "duration_minutes", "audience_timezones", "announce_times", "site_url",
-    "webinar_url", "talks_url", "playlist_url", "templates",        "alarm_minutes",      "organiser",      "text"};
+constexpr std::array<std::string_view, 15> series_keys = {
+    "title",          "timezone",  "start_time",    "duration_minutes", "audience_timezones",
+    "announce_times", "site_url",  "webinar_url",   "talks_url",        "playlist_url",
+    "meeting_url",    "templates", "alarm_minutes", "organiser",        "text"};
 constexpr std::array<std::string_view, 5> organiser_keys = {"name", "email", "homepage", "affiliation", "country"};
 constexpr std::array<std::string_view, 3> text_keys = {"intro", "organisers", "newsletter"};
 constexpr std::array<std::string_view, 6> site_keys = {
     "webinar_page", "webinar_front_matter", "talks_page", "talks_front_matter", "news_dir", "news_time"};
-constexpr std::array<std::string_view, 10> season_keys = {"number",
-                                                         "theme",
-                                                         "date",
-                                                         "time",
-                                                         "duration_minutes",
-                                                         "zoom_url",
-                                                         "cancelled",
-                                                         "moved_from",
-                                                         "calendar_sequence",
-                                                         "calendar_fingerprint"};
+constexpr std::array<std::string_view, 11> season_keys = {"number",
+                                                          "theme",
+                                                          "date",
+                                                          "time",
+                                                          "duration_minutes",
+                                                          "zoom_url",
+                                                          "meeting_url",
+                                                          "cancelled",
+                                                          "moved_from",
+                                                          "calendar_sequence",
+                                                          "calendar_fingerprint"};
 constexpr std::array<std::string_view, 7> episode_keys = {"code",      "title",           "abstract", "bio",
                                                           "recording", "share_recording", "speaker"};
 constexpr std::array<std::string_view, 6> speaker_keys = {"name",    "honorific", "affiliation",

@@ -289,6 +289,7 @@ class Reader {
         s.webinar_url = text(t, "webinar_url", Need::optional, where, s.pos);
         s.talks_url = text(t, "talks_url", Need::optional, where, s.pos);
         s.playlist_url = text(t, "playlist_url", Need::optional, where, s.pos);
+        s.meeting_url = text(t, "meeting_url", Need::optional, where, s.pos);
         s.templates = text(t, "templates", Need::optional, where, s.pos);
         s.alarm_minutes = int_array(t, "alarm_minutes", 0, 7 * 24 * 60);
         for (toml_tree::Node* organiser : tables(t, "organiser", "series.organiser")) {
@@ -369,6 +370,7 @@ class Reader {
         read_season_date(t, s);
         s.duration_minutes = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60);
         s.zoom_url = text(t, "zoom_url", Need::optional, where, s.pos);
+        s.meeting_url = text(t, "meeting_url", Need::optional, where, s.pos);
         s.cancelled = boolean(t, "cancelled", false);
         s.moved_from = local_date_time(t, "moved_from");
         s.calendar_sequence = integer(t, "calendar_sequence", Need::optional, where, s.pos, 0, 999999);

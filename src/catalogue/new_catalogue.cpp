@@ -1,5 +1,6 @@
 #include "catalogue/new_catalogue.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "net/url.hpp"
 #include "support/text.hpp"
 #include "time/timezone.hpp"
@@ -61,7 +62,7 @@ constexpr std::string_view rest = R"TOML(
 
 # ---------------------------------------------------------------- seasons
 # One [[season]] per webinar day. Leave out what is not fixed yet: a season without a date, theme
-# or Zoom link is announced as "TBA".
+# or meeting link is announced as "TBA".
 
 [[season]]
 number = 1
@@ -70,6 +71,7 @@ number = 1
 # time = 16:00:00                  # only when it differs from start_time
 # duration_minutes = 90            # only when it differs from duration_minutes
 # zoom_url = "https://example.zoom.us/meeting/register/..."
+# meeting_url = "https://meet.google.com/..."   # instead of zoom_url: a link of any platform
 # cancelled = true                 # the day was called off
 
 # ---------------------------------------------------------------- episodes
@@ -251,6 +253,16 @@ std::expected<std::string, std::string> check_site_url(std::string_view text) {
     return std::string(t);
 }
 
+std::expected<std::string, std::string> check_meeting_url(std::string_view text) {
+    const std::string_view t = text::trim(text);
+    if (const auto problem = meeting_url_problem(t)) {
+        return std::unexpected(
+            fmt::format("'{}' {}: paste the link the meeting platform gives you, e.g. https://meet.google.com/...",
+                        text::visible(t), *problem));
+    }
+    return std::string(t);
+}
+
 namespace {
 
 // `s` as a one-line TOML basic string ("...").
@@ -298,6 +310,11 @@ std::string render_new_catalogue(const NewSeries& s) {
     out += "# webinar_url = \"https://example.org/webinar/\"   # the webinar page on that site\n"
            "# talks_url = \"https://example.org/talks/\"       # the page with all abstracts and bios\n"
            "# playlist_url = \"https://www.youtube.com/playlist?list=...\"\n";
+    if (s.meeting_url.empty()) {
+        out += "# meeting_url = \"https://meet.google.com/...\"   # every day's meeting link, any platform\n";
+    } else {
+        out += commented(fmt::format("meeting_url = {}", quote(s.meeting_url)), "every day's meeting link");
+    }
     out += commented(s.templates.empty() ? std::string("# templates = \"templates\"")
                                          : fmt::format("templates = {}", quote(s.templates)),
                      "your own templates, relative to this file");

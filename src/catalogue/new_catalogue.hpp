@@ -19,6 +19,7 @@ struct NewSeries {
     int duration_minutes = 60;                   // default length of a webinar day
     std::vector<std::string> audience_timezones; // IANA zone names; empty: an example comment
     std::string site_url;                        // empty: an example comment
+    std::string meeting_url;                     // every day's meeting link; empty: an example comment
     std::string templates;                       // folder relative to the catalogue; empty: none
     std::string organiser_name;                  // empty (with no email): an example comment
     std::string organiser_email;                 // the calendar invitations' organiser; may be empty
@@ -47,6 +48,9 @@ std::expected<std::string, std::string> check_person_name(std::string_view text)
 std::expected<std::string, std::string> check_email(std::string_view text);
 // An absolute http or https URL (parsed with libcurl's URL API).
 std::expected<std::string, std::string> check_site_url(std::string_view text);
+
+// A meeting link of any platform (Zoom, Google Meet, Teams, ...): an https URL.
+std::expected<std::string, std::string> check_meeting_url(std::string_view text);
 
 // The catalogue text. Every value is written as a TOML basic string (toml_text::encode_string), so any
 // text (quotes, backslashes, emoji) reads back unchanged.

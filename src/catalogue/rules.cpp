@@ -2,9 +2,11 @@
 
 #include "catalogue/calendar_plan.hpp"
 #include "catalogue/hygiene.hpp"
+#include "catalogue/meeting_link.hpp"
 #include "catalogue/schedule.hpp"
 #include "catalogue/site_paths.hpp"
 #include "catalogue/text_findings.hpp"
+#include "net/meeting_platform.hpp"
 #include "net/url.hpp"
 #include "support/line_index.hpp"
 #include "support/text.hpp"
@@ -48,6 +50,7 @@ class RuleRunner {
         check_episodes();
         check_texts();
         check_urls();
+        check_meeting_keys();
         check_schedule_completeness();
         check_calendar();
         check_site_paths();
@@ -343,6 +346,17 @@ class RuleRunner {
         });
     }
 
+    // A season names its meeting link once: meeting_url (any platform) or zoom_url, not both.
+    void check_meeting_keys() {
+        for (const Season& s : cat_.seasons) {
+            if (s.zoom_url.present && s.meeting_url.present) {
+                diags_.error("meeting-url", s.zoom_url.pos,
+                             fmt::format("season {} has both zoom_url and meeting_url", s.number.value),
+                             "keep meeting_url, which takes a link of any platform, and remove zoom_url");
+            }
+        }
+    }
+
     void check_url(const TextRef& ref) {
         const Text& t = *ref.text;
         const auto parsed = url::parse(t.value);
@@ -359,13 +373,25 @@ class RuleRunner {
             return;
         }
         if (ref.url_role == UrlRole::zoom) {
-            if (!url::is_zoom_host(parsed->host)) {
+            if (const std::string_view platform = url::meeting_platform(parsed->host);
+                !platform.empty() && platform != "Zoom") {
+                diags_.error(
+                    "zoom-url", t.pos, fmt::format("{} is a {} link, not a zoom.us link", ref.where, platform),
+                    fmt::format("write it as meeting_url = \"{}\", which takes a link of any platform", t.value));
+            } else if (!url::is_zoom_host(parsed->host)) {
                 diags_.error(
                     "zoom-url", t.pos, fmt::format("{} is not a zoom.us link", ref.where),
                     "paste the registration link Zoom gives you, e.g. https://<org>.zoom.us/meeting/register/...");
             } else if (parsed->scheme != "https") {
                 diags_.error("zoom-url", t.pos, fmt::format("{} is not an https link", ref.where),
                              "write it with https://");
+            }
+            return;
+        }
+        if (ref.url_role == UrlRole::meeting) {
+            if (parsed->scheme != "https") {
+                diags_.warning("meeting-url", t.pos, fmt::format("{} is not an https link", ref.where),
+                               "write it with https://, as the meeting platform gives it");
             }
             return;
         }
@@ -415,8 +441,8 @@ class RuleRunner {
             if (!s.theme.present) {
                 missing.emplace_back("theme");
             }
-            if (!s.zoom_url.present) {
-                missing.emplace_back("Zoom link");
+            if (season_meeting_link(cat_, s).url == nullptr) {
+                missing.emplace_back(meeting_link_noun(cat_));
             }
             if (!missing.empty()) {
                 diags_.warning("season-tba", s.pos,

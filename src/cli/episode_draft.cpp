@@ -1,5 +1,6 @@
 #include "cli/episode_draft.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "support/source_text.hpp"
 #include "support/text.hpp"
 
@@ -30,6 +31,16 @@ void check_values(const EpisodeDraftOptions& opts, std::vector<std::string>& err
     check_value("--video", opts.video, errors);
     check_value("--season-theme", opts.season_theme, errors);
     check_value("--zoom", opts.zoom, errors);
+    check_value("--meeting", opts.meeting, errors);
+    if (opts.meeting && !opts.meeting->empty() && !opts.meeting->starts_with("--")) {
+        if (const auto problem = meeting_url_problem(*opts.meeting)) {
+            errors.push_back(fmt::format("--meeting '{}' {}", text::visible(*opts.meeting), *problem));
+        }
+    }
+    if (opts.zoom && opts.meeting) {
+        errors.emplace_back("--zoom and --meeting both give the season's link: give one of them (--meeting takes a "
+                            "link of any platform, Zoom too)");
+    }
     if (opts.video && opts.no_recording) {
         errors.emplace_back("--video and --no-recording contradict each other: a recording that may not be shared "
                             "is not linked; give one of them");
@@ -162,12 +173,13 @@ std::vector<SpeakerDraft> speakers_from(const EpisodeDraftOptions& opts, LongTex
 // The fields of a new season, when any is given.
 std::optional<SeasonDraft> new_season_from(const EpisodeDraftOptions& opts, int season,
                                            std::vector<std::string>& errors) {
-    if (!(opts.season_date || opts.season_time || opts.season_theme || opts.zoom || opts.new_season)) {
+    if (!(opts.season_date || opts.season_time || opts.season_theme || opts.zoom || opts.meeting || opts.new_season)) {
         return std::nullopt;
     }
     SeasonDraft s{.number = season};
     s.theme = opts.season_theme;
     s.zoom_url = opts.zoom;
+    s.meeting_url = opts.meeting;
     if (opts.season_date) {
         if (auto d = parse_date_answer(*opts.season_date)) {
             s.date = *d;

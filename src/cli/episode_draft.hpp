@@ -30,6 +30,7 @@ struct EpisodeDraftOptions {
     std::optional<std::string> season_time;
     std::optional<std::string> season_theme;
     std::optional<std::string> zoom;
+    std::optional<std::string> meeting; // any platform's link (meeting_url)
     bool new_season = false;
 };
 

@@ -1,5 +1,6 @@
 #include "cli/episode_interview.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "catalogue/schedule.hpp"
 #include "net/url.hpp"
 #include "support/text.hpp"
@@ -105,7 +106,15 @@ class Interview {
             }
         }
         s.theme = ask_optional("Theme of the day", defaults.theme);
-        s.zoom_url = ask_url("Zoom registration link", defaults.zoom_url);
+        // A catalogue that names meeting links of any platform is asked for one (meeting_url), a
+        // Zoom series for its Zoom link, as before meeting_url existed (unless --meeting gave one).
+        if (meeting_link_noun(cat_) == "meeting link" || defaults.meeting_url) {
+            s.meeting_url = ask_url(cat_.series.meeting_url.present ? "Meeting link (empty: the series' meeting_url)"
+                                                                    : "Meeting link, any platform",
+                                    defaults.meeting_url ? defaults.meeting_url : defaults.zoom_url);
+        } else {
+            s.zoom_url = ask_url("Zoom registration link", defaults.zoom_url);
+        }
         return s;
     }
 

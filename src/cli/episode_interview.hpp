@@ -15,7 +15,8 @@ namespace wtool {
 
 // Asks for every field of an addition to `cat`, in this order: season (default: the given one,
 // else the next coming season, else a new one after the last); for a season that does not exist
-// yet its date, start time, theme and Zoom link; the episode number (default: the next free
+// yet its date, start time, theme and Zoom link (a meeting link of any platform in a catalogue that
+// uses meeting_url); the episode number (default: the next free
 // one); title; each speaker's name, honorific, affiliation, country, homepage and bio (the
 // first speaker is required; an empty name after that ends the list); the abstract; a joint bio
 // when there are several speakers; the recording link; and, without a recording, whether it may

@@ -96,19 +96,21 @@ Addition complete_from_options(const Catalogue& cat, Addition draft, const AddEp
     EpisodeDraft& e = draft.episode;
     if (const Season* season = cat.find_season(e.season)) {
         if (draft.new_season) {
-            throw CommandError(fmt::format(
-                "season {} already exists (line {}); --season-date, --season-time, --season-theme, --zoom and "
-                "--new-season only describe a new season: change the existing one in the catalogue itself",
-                e.season, season->pos.line));
+            throw CommandError(
+                fmt::format("season {} already exists (line {}); --season-date, --season-time, --season-theme, --zoom, "
+                            "--meeting and --new-season only describe a new season: change the existing one in the "
+                            "catalogue itself",
+                            e.season, season->pos.line));
         }
     } else if (!draft.new_season) {
         int highest = 0;
         for (const Season& s : cat.seasons) {
             highest = std::max(highest, s.number.value);
         }
-        throw CommandError(fmt::format("season {} does not exist (the last one is {}); to create it, add "
-                                       "--new-season or any of --season-date, --season-time, --season-theme, --zoom",
-                                       e.season, highest));
+        throw CommandError(
+            fmt::format("season {} does not exist (the last one is {}); to create it, add "
+                        "--new-season or any of --season-date, --season-time, --season-theme, --zoom, --meeting",
+                        e.season, highest));
     }
     if (!opts.number) {
         e.number = next_episode_number(cat, e.season);
@@ -278,6 +280,10 @@ CLI::App* setup_add_episode(CLI::App& app, AddEpisodeOptions& opts) {
         ->type_name("TEXT")
         ->group(season_group);
     sub->add_option("--zoom", opts.zoom, "Its Zoom registration link (default: none yet)")
+        ->type_name("URL")
+        ->group(season_group);
+    sub->add_option("--meeting", opts.meeting,
+                    "Its meeting link on any platform (Google Meet, Teams, ...; default: the series' meeting_url)")
         ->type_name("URL")
         ->group(season_group);
     sub->add_flag("--new-season", opts.new_season, "Create the season even with none of the above (all TBA)")

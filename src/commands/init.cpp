@@ -29,6 +29,9 @@ CLI::App* setup_init(CLI::App& app, InitOptions& opts) {
         ->type_name("ZONE")
         ->delimiter(',');
     sub->add_option("--site-url", opts.site_url, "The series' website")->type_name("URL");
+    sub->add_option("--meeting-url", opts.meeting_url,
+                    "Every webinar day's meeting link, any platform (Zoom, Google Meet, Teams, ...)")
+        ->type_name("URL");
     sub->add_option("--organiser", opts.organiser, "The organiser's name")->type_name("NAME");
     sub->add_option("--email", opts.email,
                     "The organiser's e-mail address, the organiser of calendar invitations (wtool ics needs one)")
@@ -79,6 +82,7 @@ class ValueCollector {
         auto duration = given("--duration", opts_.duration, check_duration);
         auto audience = given("--audience", fmt::format("{}", fmt::join(opts_.audience, ",")), check_zone_list);
         auto site = given("--site-url", opts_.site_url, check_site_url);
+        auto meeting = given("--meeting-url", opts_.meeting_url, check_meeting_url);
         auto organiser = given("--organiser", opts_.organiser, check_person_name);
         auto email = given("--email", opts_.email, check_email);
         if (!errors_.empty()) {
@@ -113,6 +117,7 @@ class ValueCollector {
         s.site_url = site ? *site : ask_or("Website (Enter: none)", "", [](std::string_view t) {
             return text::trim(t).empty() ? std::expected<std::string, std::string>{} : check_site_url(t);
         });
+        s.meeting_url = meeting ? *meeting : std::string();
         s.organiser_name = organiser ? *organiser : ask_or("Organiser's name (Enter: none)", "", check_person_name);
         s.organiser_email =
             email ? *email : ask_or("Organiser's e-mail, for calendar invitations (Enter: none)", "", check_email);

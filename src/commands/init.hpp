@@ -17,6 +17,7 @@ struct InitOptions {
     std::string start;                 // HH:MM; empty: not given
     std::string duration;              // minutes; empty: not given (60)
     std::vector<std::string> audience; // zones, each possibly "a,b"; empty: not given
+    std::string meeting_url;           // empty: not given
     std::string site_url;              // empty: not given
     std::string organiser;             // the organiser's name; empty: not given
     std::string email;                 // the organiser's e-mail; empty: not given

@@ -2,7 +2,9 @@
 
 #include "catalogue/catalogue_append.hpp"
 #include "catalogue/catalogue_change.hpp"
+#include "catalogue/meeting_link.hpp"
 #include "cli/catalogue_update.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 
@@ -29,6 +31,12 @@ SeasonUpdate update_from(const SeasonOptions& opts) {
     u.duration_minutes = opts.duration;
     u.theme = opts.theme;
     u.zoom_url = opts.zoom;
+    if (opts.meeting) {
+        if (const auto problem = meeting_url_problem(*opts.meeting)) {
+            throw CommandError(fmt::format("--meeting '{}' {}", text::visible(*opts.meeting), *problem));
+        }
+    }
+    u.meeting_url = opts.meeting;
     if (opts.cancel || opts.uncancel) {
         u.cancelled = opts.cancel;
     }
@@ -38,7 +46,7 @@ SeasonUpdate update_from(const SeasonOptions& opts) {
 } // namespace
 
 CLI::App* setup_season(CLI::App& app, SeasonOptions& opts) {
-    CLI::App* sub = app.add_subcommand("season", "Set a season's date, time, theme, Zoom link or cancellation");
+    CLI::App* sub = app.add_subcommand("season", "Set a season's date, time, theme, meeting link or cancellation");
     sub->add_option("season", opts.number, "The season's number (a new one is created)")
         ->required()
         ->type_name("N")
@@ -49,7 +57,10 @@ CLI::App* setup_season(CLI::App& app, SeasonOptions& opts) {
         ->type_name("MIN")
         ->check(CLI::Range(1, 24 * 60));
     sub->add_option("--theme", opts.theme, "Its theme")->type_name("TEXT");
-    sub->add_option("--zoom", opts.zoom, "Its Zoom registration link")->type_name("URL");
+    CLI::Option* zoom = sub->add_option("--zoom", opts.zoom, "Its Zoom registration link")->type_name("URL");
+    sub->add_option("--meeting", opts.meeting, "Its meeting link on any platform (replaces zoom_url)")
+        ->type_name("URL")
+        ->excludes(zoom);
     CLI::Option* cancel = sub->add_flag("--cancel", opts.cancel, "The day is cancelled");
     sub->add_flag("--uncancel", opts.uncancel, "The day takes place after all")->excludes(cancel);
     sub->add_flag("--dry-run", opts.dry_run, "Print the change as a diff and its validation; write nothing");
@@ -72,9 +83,9 @@ CLI::App* setup_season(CLI::App& app, SeasonOptions& opts) {
 ExitCode run_season(Context& ctx, const SeasonOptions& opts) {
     const SeasonUpdate update = update_from(opts);
     if (!update.date && !update.time && !update.duration_minutes && !update.theme && !update.zoom_url &&
-        !update.cancelled) {
+        !update.meeting_url && !update.cancelled) {
         throw CommandError(fmt::format("nothing to set: give season {} a --date, --time, --duration, --theme, --zoom, "
-                                       "--cancel or --uncancel",
+                                       "--meeting, --cancel or --uncancel",
                                        opts.number));
     }
     (void)update_catalogue(ctx, {.dry_run = opts.dry_run, .wait_seconds = opts.wait_seconds},

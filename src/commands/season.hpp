@@ -1,4 +1,4 @@
-// `wtool season N [--date] [--time] [--duration] [--theme] [--zoom] [--cancel|--uncancel]`:
+// `wtool season N [--date] [--time] [--duration] [--theme] [--zoom|--meeting] [--cancel|--uncancel]`:
 // sets a season's values in the catalogue, format-preserving (catalogue/catalogue_change.hpp),
 // creating the season when it is not there; keeps a recorded calendar invitation's revision in
 // step. docs/season.md.
@@ -14,7 +14,7 @@ namespace wtool {
 
 struct SeasonOptions {
     int number = 0;
-    std::optional<std::string> date, time, theme, zoom;
+    std::optional<std::string> date, time, theme, zoom, meeting;
     std::optional<int> duration;
     bool cancel = false;
     bool uncancel = false;

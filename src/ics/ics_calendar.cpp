@@ -1,5 +1,6 @@
 #include "ics/ics_calendar.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "catalogue/schedule.hpp"
 #include "ics/ics_format.hpp"
 #include "ics/ics_timezone.hpp"
@@ -40,10 +41,14 @@ std::string summary(const Catalogue& cat, const Season& s) {
     return s.cancelled.value ? "Cancelled: " + out : out;
 }
 
-// The Zoom link's label: a registration page or a meeting to join.
-std::string_view zoom_label(std::string_view zoom_url) {
-    const auto u = url::parse(zoom_url);
-    return u && u->path.find("/register/") != std::string::npos ? "Register on Zoom" : "Join on Zoom";
+// The meeting link's label: a Zoom registration page or a meeting to join ("Join on Google Meet",
+// "Join online" for a platform wtool does not know).
+std::string meeting_label(const MeetingLink& link) {
+    if (link.zoom) {
+        const auto u = url::parse(link.url->value);
+        return u && u->path.find("/register/") != std::string::npos ? "Register on Zoom" : "Join on Zoom";
+    }
+    return link.known_platform ? fmt::format("Join on {}", link.platform) : std::string("Join online");
 }
 
 std::string page_url(const Catalogue& cat) {
@@ -71,10 +76,10 @@ std::string description(const Catalogue& cat, const Season& s) {
         }
     }
     out += "\n";
-    if (s.zoom_url.present) {
-        out += fmt::format("{}: {}\n", zoom_label(s.zoom_url.value), s.zoom_url.value);
+    if (const MeetingLink link = season_meeting_link(cat, s); link.url != nullptr) {
+        out += fmt::format("{}: {}\n", meeting_label(link), link.url->value);
     } else {
-        out += "Zoom link: to be announced\n";
+        out += link.zoom ? "Zoom link: to be announced\n" : "Meeting link: to be announced\n";
     }
     if (const std::string page = page_url(cat); !page.empty()) {
         out += fmt::format("Webinar page: {}\n", page);
@@ -126,16 +131,17 @@ void write_event(ics::Writer& w, const EventContext& c, const CalendarEvent& eve
     w.text("SUMMARY", title);
     write_time(w, "DTSTART", c.zone, times.start);
     write_time(w, "DTEND", c.zone, times.end);
-    if (s.zoom_url.present) {
-        w.text("LOCATION", s.zoom_url.value);
+    const MeetingLink meeting = season_meeting_link(c.cat, s);
+    if (meeting.url != nullptr) {
+        w.text("LOCATION", meeting.url->value);
     }
     w.text("DESCRIPTION", description(c.cat, s));
     if (!c.page.empty()) {
         w.raw("URL", ics::uri_value(c.page));
     }
-    if (s.zoom_url.present) {
-        w.raw("CONFERENCE", ics::uri_value(s.zoom_url.value),
-              {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", "Zoom"}});
+    if (meeting.url != nullptr) {
+        w.raw("CONFERENCE", ics::uri_value(meeting.url->value),
+              {{"VALUE", "URI"}, {"FEATURE", "VIDEO"}, {"LABEL", meeting.platform}});
     }
     w.raw("ORGANIZER", "mailto:" + ics::uri_value(c.organiser.email.value), {{"CN", c.organiser.name.value}});
     w.raw("LAST-MODIFIED", ics::format_utc(c.now));

@@ -1,5 +1,6 @@
 #include "links/links_collect.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "support/line_index.hpp"
 #include "support/text.hpp"
 
@@ -65,6 +66,7 @@ Role role_for(const TextRef& ref) {
     case UrlRole::recording: return Role::recording;
     case UrlRole::playlist: return Role::playlist;
     case UrlRole::zoom: return Role::zoom;
+    case UrlRole::meeting: return Role::meeting;
     case UrlRole::homepage: return Role::homepage;
     case UrlRole::site: return Role::site;
     }
@@ -87,7 +89,10 @@ class SeasonTexts {
     void add_season(const Season& s) {
         texts_.emplace(&s.theme, s.number.value);
         texts_.emplace(&s.zoom_url, s.number.value);
+        texts_.emplace(&s.meeting_url, s.number.value);
     }
+    // A text of the series that a selected season uses (its default meeting link).
+    void add_series_text(const Text& t) { texts_.emplace(&t, 0); }
     [[nodiscard]] bool contains(const Text* t) const { return texts_.contains(t); }
     // The season of a text, nullopt for series-level texts (or a malformed episode code).
     [[nodiscard]] std::optional<int> season_of(const Text* t) const {
@@ -106,6 +111,7 @@ std::string_view role_name(Role role) {
     case Role::recording: return "recording";
     case Role::playlist: return "playlist";
     case Role::zoom: return "zoom";
+    case Role::meeting: return "meeting";
     case Role::homepage: return "homepage";
     case Role::site: return "site";
     case Role::text: return "text";
@@ -182,6 +188,9 @@ std::vector<FoundLink> collect_catalogue_links(const Catalogue& cat, const Selec
         selected.emplace();
         if (const Season* s = cat.find_season(*selection.season)) {
             selected->add_season(*s);
+            if (season_meeting_link(cat, *s).url == &cat.series.meeting_url) {
+                selected->add_series_text(cat.series.meeting_url);
+            }
         }
         for (const Episode* e : cat.episodes_of(*selection.season)) {
             selected->add_episode(*e);

@@ -19,13 +19,14 @@ enum class Role {
     recording, // an episode's recording
     playlist,  // the series' playlist
     zoom,      // a season's Zoom link
+    meeting,   // a meeting link of any platform (a season's or the series' meeting_url)
     homepage,  // an organiser's or speaker's homepage
     site,      // the series' site, webinar and talks URLs
     text,      // a link inside a text (Markdown page texts, abstracts, bios)
     file,      // a link in a FILE argument
 };
 
-// "recording", "playlist", "zoom", "homepage", "site", "text", "file".
+// "recording", "playlist", "zoom", "meeting", "homepage", "site", "text", "file".
 std::string_view role_name(Role role);
 
 // One place a link is written.
@@ -42,8 +43,8 @@ struct FoundLink {
     Place place;
 };
 
-// Which part of the catalogue to collect from: everything, one season (its Zoom link and its
-// episodes' links), or one episode.
+// Which part of the catalogue to collect from: everything, one season (its meeting link, which may
+// be the series' meeting_url, and its episodes' links), or one episode.
 struct Selection {
     std::optional<int> season;
     std::optional<std::string> episode; // an episode code, SxxEyy

@@ -1,5 +1,6 @@
 #include "render/template_views.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "catalogue/schedule.hpp"
 #include "render/markdown.hpp"
 #include "render/plain.hpp"
@@ -297,8 +298,15 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
     j["cancelled"] = season.cancelled.value;
     j["zone"] = e.line(cat.series.timezone.value);
     j["duration_minutes"] = season_duration_minutes(cat, season);
-    // A cancelled day has no registration to offer.
-    j["zoom_url"] = season.cancelled.value ? Json(nullptr) : e.url(season.zoom_url);
+    // A cancelled day has no registration to offer. zoom_url is the meeting link of any platform
+    // too, so that templates written before meeting_url existed keep showing the link.
+    const MeetingLink meeting = season_meeting_link(cat, season);
+    const Json meeting_url = season.cancelled.value || meeting.url == nullptr ? Json(nullptr) : e.url(*meeting.url);
+    j["zoom_url"] = meeting_url;
+    j["meeting_url"] = meeting_url;
+    j["meeting_platform"] = e.line(meeting.platform);
+    // Zoom links are registration pages ("register at"), the others meetings to join.
+    j["meeting_registration"] = meeting.zoom;
     const bool moved = season.moved_from.present && !season.cancelled.value && when->has_value();
     j["moved"] = moved;
     j["moved_from"] = moved ? Json(e.line(moved_from_text(season.moved_from.value))) : Json(nullptr);

@@ -1,5 +1,6 @@
 #include "report/export.hpp"
 
+#include "catalogue/meeting_link.hpp"
 #include "catalogue/schedule.hpp"
 #include "report/csv.hpp"
 #include "time/timezone.hpp"
@@ -104,6 +105,7 @@ Json series_json(const Catalogue& cat) {
             {"webinar_url", text_or_null(s.webinar_url)},
             {"talks_url", text_or_null(s.talks_url)},
             {"playlist_url", text_or_null(s.playlist_url)},
+            {"meeting_url", text_or_null(s.meeting_url)},
             {"templates", text_or_null(s.templates)},
             {"alarm_minutes", alarms},
             {"organisers", organisers},
@@ -118,6 +120,18 @@ Json site_json(const Site& site) {
         {"webinar_page", site.webinar_page.value}, {"webinar_front_matter", text_or_null(site.webinar_front_matter)},
         {"talks_page", site.talks_page.value},     {"talks_front_matter", text_or_null(site.talks_front_matter)},
         {"news_dir", site.news_dir.value},         {"news_time", format_time_of_day(site.news_time.value)}};
+}
+
+// The season's meeting link of any platform (its own meeting_url or zoom_url, else the series'
+// meeting_url) and the platform named by its host; null, or in CSV empty, when it has none.
+Json meeting_url(const Catalogue& cat, const Season& season) {
+    const MeetingLink link = season_meeting_link(cat, season);
+    return link.url != nullptr ? Json(link.url->value.str()) : Json(nullptr);
+}
+
+Json meeting_platform(const Catalogue& cat, const Season& season) {
+    const MeetingLink link = season_meeting_link(cat, season);
+    return link.url != nullptr ? Json(link.platform) : Json(nullptr);
 }
 
 Json season_json(const Catalogue& cat, const Season& season) {
@@ -136,6 +150,8 @@ Json season_json(const Catalogue& cat, const Season& season) {
             {"end_utc", null_if_empty(times.end_utc)},
             {"zone_abbreviation", null_if_empty(times.abbreviation)},
             {"zoom_url", text_or_null(season.zoom_url)},
+            {"meeting_url", meeting_url(cat, season)},
+            {"meeting_platform", meeting_platform(cat, season)},
             {"cancelled", season.cancelled.value},
             {"episodes", codes}};
 }
@@ -190,9 +206,22 @@ std::string render_export_json(const Catalogue& cat, const ExportSelection& sele
 }
 
 const std::vector<std::string>& export_csv_columns() {
-    static const std::vector<std::string> columns = {
-        "code",  "season", "number",      "title",     "speakers",  "affiliations",    "countries",
-        "theme", "date",   "start_local", "start_utc", "recording", "share_recording", "abstract"};
+    static const std::vector<std::string> columns = {"code",
+                                                     "season",
+                                                     "number",
+                                                     "title",
+                                                     "speakers",
+                                                     "affiliations",
+                                                     "countries",
+                                                     "theme",
+                                                     "date",
+                                                     "start_local",
+                                                     "start_utc",
+                                                     "recording",
+                                                     "share_recording",
+                                                     "abstract",
+                                                     "meeting_url",
+                                                     "meeting_platform"};
     return columns;
 }
 
@@ -201,6 +230,7 @@ std::string render_export_csv(const Catalogue& cat, const ExportSelection& selec
     for (const Episode* e : selected_episodes(cat, selection)) {
         const Season* season = cat.find_season(e->season);
         const SeasonTimes times = season != nullptr ? season_times(cat, *season) : SeasonTimes{};
+        const MeetingLink meeting = season != nullptr ? season_meeting_link(cat, *season) : MeetingLink{};
         const std::vector<std::string> row = {
             e->code.value,
             std::to_string(e->season),
@@ -216,6 +246,8 @@ std::string render_export_csv(const Catalogue& cat, const ExportSelection& selec
             e->recording.value,
             e->share_recording.value ? "true" : "false",
             e->abstract.value,
+            meeting.url != nullptr ? meeting.url->value.str() : std::string{},
+            meeting.url != nullptr ? meeting.platform : std::string{},
         };
         out += csv::record(row);
     }

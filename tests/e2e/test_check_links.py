@@ -148,7 +148,9 @@ class Handler(BaseHTTPRequestHandler):
         host, nth = RECORDER.begin(self)
         try:
             url = urllib.parse.urlsplit(self.path)
-            if host == "www.youtube.com":
+            if host in ("meet.google.com", "meet.jit.si"):
+                self.web(url.path, nth)
+            elif host == "www.youtube.com":
                 self.oembed(url, nth)
             elif host == "itucph.zoom.us":
                 self.zoom(url.path, nth)
@@ -269,7 +271,8 @@ class Server(ThreadingHTTPServer):
 
 def run_wtool(wtool, port, args, stdin=None, cwd=None):
     connect = [f"--connect-to={h}:80:127.0.0.1:{port}" for h in
-               ("www.youtube.com", "itucph.zoom.us", "other.test", "conc.test", "interval.test")]
+               ("www.youtube.com", "itucph.zoom.us", "other.test", "conc.test", "interval.test", "meet.google.com",
+                "meet.jit.si")]
     cmd = [wtool, "check-links", "--oembed-endpoint", "http://www.youtube.com/oembed", *connect, *args]
     # No proxy from the environment may catch the loopback requests (libcurl honours *_proxy).
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
@@ -610,6 +613,76 @@ def test_catalogue(wtool, port, tmp):
           found.get("http://itucph.zoom.us/meeting/register/custom") == ("broken", "invalid-meeting"), str(found))
 
 
+MEETING_CATALOGUE = """[series]
+title = "Meetings"
+timezone = "America/New_York"
+start_time = 12:00:00
+meeting_url = "http://meet.google.com/ok"
+
+[[series.organiser]]
+name = "Org"
+email = "org@example.org"
+
+[[season]]
+number = 1
+theme = "Past, on Zoom"
+date = 2026-10-21
+meeting_url = "https://itucph.zoom.us/meeting/register/pastmeeting"
+
+[[season]]
+number = 2
+theme = "Past, on Jitsi"
+date = 2026-10-28
+meeting_url = "http://meet.jit.si/gone"
+
+[[season]]
+number = 3
+theme = "Coming, on the series' Google Meet"
+date = 2026-11-18
+
+[[episode]]
+code = "S03E01"
+title = "A talk"
+
+[[episode.speaker]]
+name = "Ada"
+"""
+
+
+def test_meeting_links(wtool, port, tmp):
+    """meeting_url: a Zoom link keeps the Zoom verdicts, other platforms are checked as web pages."""
+    cat = tmp / "meetings.toml"
+    cat.write_text(MEETING_CATALOGUE, encoding="utf-8")
+    RECORDER.reset()
+    proc, _ = run_wtool(wtool, port, ["--catalogue", str(cat), "--now", "2026-11-15T12:00:00Z", "--format", "json",
+                                      "--retries", "0"])
+    found, report = verdicts(proc.stdout)
+    check("meeting: exit 1 (the Jitsi link is gone)", proc.returncode == 1, proc.stdout + proc.stderr)
+    check("meeting: a past season's Zoom meeting_url is expired as expected, as a zoom_url would be",
+          found.get("https://itucph.zoom.us/meeting/register/pastmeeting") == ("expired", "expired-as-expected"),
+          str(found))
+    check("meeting: the past Zoom link is not fetched",
+          RECORDER.count("itucph.zoom.us", "/meeting/register/pastmeeting") == 0)
+    check("meeting: a past season's Jitsi link is fetched as a web page (no Zoom expiry)",
+          found.get("http://meet.jit.si/gone") == ("broken", "gone") and RECORDER.count("meet.jit.si", "/gone") >= 1,
+          str(found))
+    check("meeting: the series' Google Meet link is checked as a web page",
+          found.get("http://meet.google.com/ok") == ("ok", "ok") and RECORDER.count("meet.google.com", "/ok") >= 1,
+          str(found))
+    places = {link["url"]: link["places"][0] for link in report["links"]}
+    check("meeting: role and place of a meeting_url",
+          places.get("http://meet.jit.si/gone", {}).get("role") == "meeting" and
+          places["http://meet.jit.si/gone"]["where"] == "season 2 meeting_url" and
+          places["http://meet.jit.si/gone"]["season"] == 2,
+          str(places.get("http://meet.jit.si/gone")))
+    # --season 3 has no link of its own: the series' meeting_url is its link, so it is checked.
+    proc, _ = run_wtool(wtool, port, ["--catalogue", str(cat), "--now", "2026-11-15T12:00:00Z", "--season", "3",
+                                      "--format", "json"])
+    found, _ = verdicts(proc.stdout)
+    check("meeting: --season checks the series' meeting_url that the season uses",
+          proc.returncode == 0 and list(found) == ["http://meet.google.com/ok"], proc.stdout + proc.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--wtool", required=True)
@@ -631,6 +704,7 @@ def main():
             test_state_through_link(wtool, port, tmp)
             test_hostile_texts(wtool, port, tmp)
             test_catalogue(wtool, port, tmp)
+            test_meeting_links(wtool, port, tmp)
             os.chdir("/")
     finally:
         server.shutdown()

@@ -30,6 +30,22 @@ const std::string zoom = "zoom_url = \"https://x.zoom.us/meeting/register/abc\"\
 
 } // namespace
 
+TEST_CASE("the fingerprint covers the series' meeting_url of a season without its own link") {
+    const auto fingerprint_with = [](std::string_view series_link) {
+        Diagnostics diags;
+        auto cat = parse_catalogue(fmt::format("[series]\ntitle = \"T\"\ntimezone = \"Europe/Copenhagen\"\n"
+                                               "start_time = 15:00:00\nmeeting_url = \"{}\"\n\n[[season]]\nnumber = 9\n"
+                                               "date = 2026-03-02\n",
+                                               series_link),
+                                   "c.toml", diags);
+        REQUIRE(cat);
+        return *calendar_fingerprint_input(*cat, cat->seasons[0]);
+    };
+    CHECK(fingerprint_with("https://meet.google.com/a-b-c").find("\nzoom=https://meet.google.com/a-b-c\n") !=
+          std::string::npos);
+    CHECK(fingerprint_with("https://meet.google.com/a-b-c") != fingerprint_with("https://meet.jit.si/x"));
+}
+
 TEST_CASE("the fingerprint digests what a change of must raise SEQUENCE") {
     const Catalogue cat = load("date = 2026-03-02\n" + zoom);
     const Season& s = cat.seasons[0];
@@ -51,6 +67,10 @@ TEST_CASE("the fingerprint digests what a change of must raise SEQUENCE") {
     CHECK(fingerprint_of("date = 2026-03-02\nduration_minutes = 60\n" + zoom) != base);
     CHECK(fingerprint_of("date = 2026-03-02\nzoom_url = \"https://x.zoom.us/j/1\"\n") != base);
     CHECK(fingerprint_of("date = 2026-03-02\ncancelled = true\n" + zoom) != base);
+    // The meeting link, whichever key gives it: the same link as meeting_url is the same calendar,
+    // another platform's link is a change.
+    CHECK(fingerprint_of("date = 2026-03-02\nmeeting_url = \"https://x.zoom.us/meeting/register/abc\"\n") == base);
+    CHECK(fingerprint_of("date = 2026-03-02\nmeeting_url = \"https://meet.google.com/a-b-c\"\n") != base);
     // The theme and the talks are not in it: their changes travel with DTSTAMP alone.
     CHECK(fingerprint_of("date = 2026-03-02\ntheme = \"New\"\n" + zoom) == base);
     // A season without a date is in no calendar.

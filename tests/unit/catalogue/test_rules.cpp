@@ -221,6 +221,42 @@ TEST_CASE("urls") {
             only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nzoom_url = \"http://x.zoom.us/j/1\"")), "zoom-url")
                 .message == "season 1 zoom_url is not an https link");
     }
+    SUBCASE("another platform's link as zoom_url: write it as meeting_url") {
+        const Diagnostic d =
+            only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nzoom_url = \"https://meet.google.com/a-b-c\"")),
+                 "zoom-url");
+        CHECK(d.message == "season 1 zoom_url is a Google Meet link, not a zoom.us link");
+        CHECK(d.hint ==
+              "write it as meeting_url = \"https://meet.google.com/a-b-c\", which takes a link of any platform");
+    }
+    SUBCASE("a meeting_url may be any platform's https link") {
+        CHECK(rules_of(
+                  check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://meet.google.com/a-b-c\"")))
+                  .empty());
+        CHECK(rules_of(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://x.zoom.us/j/1\"")))
+                  .empty());
+        const Diagnostic http =
+            only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"http://meet.jit.si/a\"")),
+                 "meeting-url");
+        CHECK(http.severity == Severity::warning);
+        CHECK(http.message == "season 1 meeting_url is not an https link");
+        CHECK(only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"meet.google.com/a-b-c\"")),
+                   "url-invalid")
+                  .message.starts_with("malformed URL in season 1 meeting_url"));
+        CHECK(only(check("meeting_url = \"http://meet.jit.si/a\"\n" + season(1, "date = 2026-03-02\ntheme = \"x\"")),
+                   "meeting-url")
+                  .message == "series.meeting_url is not an https link");
+    }
+    SUBCASE("a season names its link with zoom_url or meeting_url, not both") {
+        const Diagnostic d = only(check(season(1, "date = 2026-03-02\ntheme = \"x\"\n"
+                                                  "meeting_url = \"https://meet.google.com/a-b-c\"\n"
+                                                  "zoom_url = \"https://x.zoom.us/j/1\"")),
+                                  "meeting-url");
+        CHECK(d.severity == Severity::error);
+        CHECK(d.message == "season 1 has both zoom_url and meeting_url");
+        CHECK(d.hint == "keep meeting_url, which takes a link of any platform, and remove zoom_url");
+        CHECK(d.pos.line == 11); // at zoom_url
+    }
 }
 
 TEST_CASE("text hygiene points inside the value") {
@@ -249,6 +285,16 @@ TEST_CASE("past and coming seasons") {
         const auto d = check(season(1, ""));
         CHECK(only(d, "season-tba").message ==
               "coming season 1 has no date, theme or Zoom link yet: it will be announced as TBA");
+    }
+    SUBCASE("the series' meeting_url is every season's link") {
+        CHECK(only(check("meeting_url = \"https://meet.google.com/a-b-c\"\n" + season(1, "")), "season-tba").message ==
+              "coming season 1 has no date or theme yet: it will be announced as TBA");
+    }
+    SUBCASE("a catalogue that names meeting links calls a missing one a meeting link") {
+        const auto d = check(season(1, "") +
+                             season(2, "date = 2026-03-02\ntheme = \"x\"\nmeeting_url = \"https://meet.jit.si/a\""));
+        CHECK(only(d, "season-tba").message ==
+              "coming season 1 has no date, theme or meeting link yet: it will be announced as TBA");
     }
     SUBCASE("a coming dated season needs an organiser with an email for its calendar invitation") {
         const std::string no_email = "[series]\ntitle = \"T\"\ntimezone = \"Europe/Copenhagen\"\n"

@@ -32,9 +32,9 @@ struct Run {
     std::string shown; // everything the prompter wrote
 };
 
-Run interview(const std::string& answers, const Addition& draft = {}) {
+Run interview(const std::string& answers, const Addition& draft = {}, std::string_view text = catalogue) {
     Diagnostics diags;
-    auto cat = parse_catalogue(std::string(catalogue), "c.toml", diags);
+    auto cat = parse_catalogue(std::string(text), "c.toml", diags);
     REQUIRE(cat);
     std::istringstream in(answers);
     std::ostringstream out;
@@ -122,6 +122,23 @@ TEST_CASE("asking for an episode") {
         CHECK(r.shown.find("  season 2 does not exist yet: it will be created\n") != std::string::npos);
         CHECK(r.shown.find("  '2026-13-01' is not a day of the calendar\n") != std::string::npos);
         CHECK(r.shown.find("Start time, HH:MM (empty: the series' 15:00): ") != std::string::npos);
+    }
+    SUBCASE("a new season in a catalogue with meeting links is asked for one of any platform") {
+        const std::string meet = std::string(catalogue).replace(
+            std::string(catalogue).find("\n\n"), 2, "\nmeeting_url = \"https://meet.google.com/a-b-c\"\n\n");
+        const Run r = interview("2\n2026-06-01\n\n\n"               // season 2: date, start time, theme
+                                "https://meet.jit.si/Second\n"      // its link
+                                "\n"                                // number 1
+                                "Talk\nAlan\n\nCambridge\nUK\n\n\n" // title, speaker
+                                "\n\n\ny\n",                        // no more speakers, abstract, recording; shared
+                                {}, meet);
+        INFO(r.shown);
+        REQUIRE(r.result);
+        REQUIRE(r.result->new_season);
+        CHECK(r.result->new_season->meeting_url == "https://meet.jit.si/Second");
+        CHECK_FALSE(r.result->new_season->zoom_url);
+        CHECK(r.shown.find("Meeting link (empty: the series' meeting_url): ") != std::string::npos);
+        CHECK(r.shown.find("Zoom") == std::string::npos);
     }
     SUBCASE("values given on the command line are the defaults") {
         Addition draft;
