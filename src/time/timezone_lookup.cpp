@@ -67,10 +67,65 @@ void score_against(std::string_view word, std::string_view candidate, std::size_
 
 constexpr std::size_t no_score = std::numeric_limits<std::size_t>::max();
 
+// The cities of cities_without_zone (timezone.hpp): the most common ones only. Keys are written
+// as match_key makes them. docs/time.md lists them.
+constexpr CityZone city_table[] = {
+    {"mumbai", "Asia/Kolkata"},
+    {"bombay", "Asia/Kolkata"},
+    {"delhi", "Asia/Kolkata"},
+    {"new_delhi", "Asia/Kolkata"},
+    {"bangalore", "Asia/Kolkata"},
+    {"bengaluru", "Asia/Kolkata"},
+    {"chennai", "Asia/Kolkata"},
+    {"hyderabad", "Asia/Kolkata"},
+    {"pune", "Asia/Kolkata"},
+    {"beijing", "Asia/Shanghai"},
+    {"shenzhen", "Asia/Shanghai"},
+    {"osaka", "Asia/Tokyo"},
+    {"washington", "America/New_York"},
+    {"boston", "America/New_York"},
+    {"philadelphia", "America/New_York"},
+    {"atlanta", "America/New_York"},
+    {"miami", "America/New_York"},
+    {"ottawa", "America/Toronto"},
+    {"houston", "America/Chicago"},
+    {"dallas", "America/Chicago"},
+    {"austin", "America/Chicago"},
+    {"salt_lake_city", "America/Denver"},
+    {"san_francisco", "America/Los_Angeles"},
+    {"seattle", "America/Los_Angeles"},
+    {"san_diego", "America/Los_Angeles"},
+    {"rio_de_janeiro", "America/Sao_Paulo"},
+    {"munich", "Europe/Berlin"},
+    {"frankfurt", "Europe/Berlin"},
+    {"hamburg", "Europe/Berlin"},
+    {"milan", "Europe/Rome"},
+    {"barcelona", "Europe/Madrid"},
+    {"geneva", "Europe/Zurich"},
+    {"edinburgh", "Europe/London"},
+    {"manchester", "Europe/London"},
+    {"wellington", "Pacific/Auckland"},
+    {"cape_town", "Africa/Johannesburg"},
+};
+
 std::vector<Scored> scored_zones(std::string_view name) {
     const std::string wanted = match_key(name);
     const std::string wanted_city(city_part(wanted));
     std::vector<Scored> scored;
+    // An abbreviation or a region name stands for its zone: "IST" is Asia/Kolkata (not Istanbul).
+    if (const Abbreviation* a = find_abbreviation(text::trim(name))) {
+        scored.push_back({0, true, std::string(a->zone)});
+    }
+    if (const RegionName* r = find_region_name(text::trim(name))) {
+        scored.push_back({0, true, std::string(r->zone)});
+    }
+    for (const CityZone& c : city_table) {
+        std::size_t score = no_score;
+        score_against(wanted, c.city, score);
+        if (score != no_score) {
+            scored.push_back({score, true, std::string(c.zone)});
+        }
+    }
     for (const std::string& n : zone_names()) {
         std::size_t score = no_score;
         score_against(wanted, match_key(n), score);
@@ -100,6 +155,10 @@ std::vector<std::string> best_of(std::vector<Scored> scored, std::size_t limit) 
 }
 
 } // namespace
+
+std::span<const CityZone> cities_without_zone() {
+    return city_table;
+}
 
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit) {
     return best_of(scored_zones(name), limit);
@@ -198,12 +257,18 @@ ZoneLookupError unknown_zone(std::string_view text) {
     // Short words may be mistyped abbreviations ("CETS" for "CEST"); they come first on a tie.
     if (trimmed.size() >= 2 && trimmed.size() <= 5 && trimmed.find('/') == std::string::npos) {
         std::vector<Scored> labels;
-        for (const Abbreviation& a : known_abbreviations()) {
+        const auto add_label = [&](std::string_view label) {
             std::size_t score = no_score;
-            score_against(trimmed, a.label, score);
+            score_against(trimmed, label, score);
             if (score != no_score) {
-                labels.push_back({score, true, std::string(a.label)});
+                labels.push_back({score, true, std::string(label)});
             }
+        };
+        for (const Abbreviation& a : known_abbreviations()) {
+            add_label(a.label);
+        }
+        for (const RegionName& r : region_names()) {
+            add_label(r.label);
         }
         scored.insert(scored.begin(), labels.begin(), labels.end());
     }
@@ -243,6 +308,12 @@ std::expected<ZoneQuery, ZoneLookupError> lookup_zone(std::string_view text) {
         q.kind = ZoneQuery::Kind::abbreviation;
         q.abbreviation = abbr;
         return q;
+    }
+    if (const RegionName* region = find_region_name(trimmed)) {
+        if ((q.zone = find_zone(region->zone)) != nullptr) {
+            q.region = region;
+            return q;
+        }
     }
     if ((q.zone = find_zone(trimmed)) != nullptr) {
         return q;
