@@ -147,7 +147,7 @@ TEST_CASE("the built-in cities: each zone exists, no city is one the tz database
         CAPTURE(c.city);
         CHECK(tz::find_zone(c.zone) != nullptr);
         CHECK_FALSE(tz::lookup_zone(c.city));
-        CHECK(tz::suggest_zones(c.city).front() == c.zone);
+        CHECK(tz::suggest_zones(c.city) == std::vector<std::string>{std::string(c.zone)});
         std::string written(c.city);
         std::replace(written.begin(), written.end(), '_', ' ');
         CHECK(doc.find(written) != std::string::npos);
