@@ -36,10 +36,10 @@ const date::time_zone* find_zone(std::string_view name);
 // Every zone name (and link name) of the tz database, sorted.
 const std::vector<std::string>& zone_names();
 
-// Up to `limit` zone names closest to `name`, best first: the zone of an abbreviation or region
-// name ("IST" -> "Asia/Kolkata", "ET" -> "America/New_York"), by spelling of the whole name or of
-// its city part ("tokio" -> "Asia/Tokyo"), or of a city of cities_without_zone ("mumbai" ->
-// "Asia/Kolkata"); case-insensitive, spaces read as underscores.
+// Up to `limit` zone names closest to `name`, best first: an abbreviation's zone ("IST" -> Asia/Kolkata),
+// by spelling of the whole name, its city part ("tokio"), a region or country that zone.tab and
+// iso3166.tab name ("india", "bahia") or a city of cities_without_zone ("mumbai" -> Asia/Kolkata);
+// case-insensitive, spaces read as underscores.
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit = 3);
 
 // A city the tz database does not name (neither as a zone nor as an old name kept as a link, such

@@ -8,7 +8,9 @@
 #include <array>
 #include <charconv>
 #include <fmt/format.h>
+#include <fstream>
 #include <limits>
+#include <map>
 
 namespace wtool::tz {
 
@@ -79,7 +81,6 @@ constexpr CityZone city_table[] = {
     {"chennai", "Asia/Kolkata"},
     {"hyderabad", "Asia/Kolkata"},
     {"pune", "Asia/Kolkata"},
-    {"beijing", "Asia/Shanghai"},
     {"shenzhen", "Asia/Shanghai"},
     {"osaka", "Asia/Tokyo"},
     {"washington", "America/New_York"},
@@ -108,6 +109,96 @@ constexpr CityZone city_table[] = {
     {"cape_town", "Africa/Johannesburg"},
 };
 
+// A place the tz database's own tables name, and its zone.
+struct TabPlace {
+    std::string key;  // as match_key makes it: "queensland", "india"
+    std::string zone; // "Australia/Brisbane", "Asia/Kolkata"
+};
+
+// The lines of a table file of the tz database's folder (at most 1 MiB of it), comments and blank
+// lines left out, each split at tabs. Nothing when the file cannot be read.
+std::vector<std::vector<std::string>> read_tab_file(const char* name) {
+    constexpr std::streamsize max_size = 1 << 20;
+    std::vector<std::vector<std::string>> rows;
+    std::ifstream in(std::string("/usr/share/zoneinfo/") + name, std::ios::binary);
+    std::string content(static_cast<std::size_t>(max_size), '\0');
+    in.read(content.data(), max_size);
+    content.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    for (std::size_t start = 0; start < content.size();) {
+        const std::size_t end = std::min(content.find('\n', start), content.size());
+        const std::string_view line = std::string_view(content).substr(start, end - start);
+        start = end + 1;
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        std::vector<std::string>& row = rows.emplace_back();
+        for (std::size_t field = 0; field <= line.size();) {
+            const std::size_t tab = std::min(line.find('\t', field), line.size());
+            row.emplace_back(line.substr(field, tab - field));
+            field = tab + 1;
+        }
+    }
+    return rows;
+}
+
+// "Queensland (most areas)" -> "Queensland"; "Beijing Time" -> "Beijing".
+std::string_view without_notes(std::string_view text) {
+    text = text::trim(text.substr(0, text.find('(')));
+    if (text.ends_with(" Time")) {
+        text.remove_suffix(5);
+    }
+    return text;
+}
+
+// Whether `text` reads as a place's name: letters, blanks, '.' and '\'' only ("Mato Grosso do Sul"
+// yes, "Eastern - ON & QC" or "MSK+00" no).
+bool place_like(std::string_view text) {
+    return text.size() >= 3 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '\'';
+           });
+}
+
+// The places zone.tab and iso3166.tab name: the regions in zone.tab's comments ("Queensland",
+// "Bahia", "Tasmania", "Beijing" from "Beijing Time"), and each country of iso3166.tab whose
+// zones in zone.tab are one, or of which one is "most of" it ("India", "Germany"). Read once.
+const std::vector<TabPlace>& tab_places() {
+    static const std::vector<TabPlace> places = [] {
+        std::vector<TabPlace> out;
+        std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_country; // code -> zone, comment
+        for (const auto& row : read_tab_file("zone.tab")) {
+            if (row.size() < 3) {
+                continue;
+            }
+            const std::string comment = row.size() > 3 ? row[3] : "";
+            by_country[row[0]].emplace_back(row[2], comment);
+            for (std::size_t start = 0; start <= comment.size();) {
+                const std::size_t end = std::min(comment.find_first_of(",;", start), comment.size());
+                const std::string_view part = without_notes(std::string_view(comment).substr(start, end - start));
+                if (place_like(part) && !text::starts_with_icase(part, "most ")) {
+                    out.push_back({match_key(part), row[2]});
+                }
+                start = end + 1;
+            }
+        }
+        for (const auto& row : read_tab_file("iso3166.tab")) {
+            const auto zones = row.size() == 2 ? by_country.find(row[0]) : by_country.end();
+            const std::string_view country = row.size() == 2 ? without_notes(row[1]) : std::string_view{};
+            if (zones == by_country.end() || !place_like(country)) {
+                continue;
+            }
+            const auto most = std::count_if(zones->second.begin(), zones->second.end(),
+                                            [](const auto& z) { return text::starts_with_icase(z.second, "most"); });
+            for (const auto& [zone, comment] : zones->second) {
+                if (zones->second.size() == 1 || (most == 1 && text::starts_with_icase(comment, "most"))) {
+                    out.push_back({match_key(country), zone});
+                }
+            }
+        }
+        return out;
+    }();
+    return places;
+}
+
 std::vector<Scored> scored_zones(std::string_view name) {
     const std::string wanted = match_key(name);
     const std::string wanted_city(city_part(wanted));
@@ -118,6 +209,13 @@ std::vector<Scored> scored_zones(std::string_view name) {
     }
     if (const RegionName* r = find_region_name(text::trim(name))) {
         scored.push_back({0, true, std::string(r->zone)});
+    }
+    for (const TabPlace& p : tab_places()) {
+        std::size_t score = no_score;
+        score_against(wanted, p.key, score);
+        if (score != no_score) {
+            scored.push_back({score, true, p.zone});
+        }
     }
     for (const CityZone& c : city_table) {
         std::size_t score = no_score;

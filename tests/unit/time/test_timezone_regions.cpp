@@ -128,7 +128,14 @@ TEST_CASE("suggestions: an abbreviation's zone first, and common cities the tz d
     CHECK(tz::suggest_zones("San Francisco") == std::vector<std::string>{"America/Los_Angeles"});
     CHECK(tz::suggest_zones("san_francisco") == std::vector<std::string>{"America/Los_Angeles"});
     CHECK(tz::suggest_zones("mumbay") == std::vector<std::string>{"Asia/Kolkata"}); // a typo of a city too
-    CHECK(tz::suggest_zones("beijing") == std::vector<std::string>{"Asia/Shanghai"});
+    CHECK(tz::suggest_zones("shenzhen") == std::vector<std::string>{"Asia/Shanghai"});
+    // Places the tz database's zone.tab and iso3166.tab name.
+    CHECK(tz::suggest_zones("beijing") == std::vector<std::string>{"Asia/Shanghai"}); // "Beijing Time"
+    CHECK(tz::suggest_zones("India") == std::vector<std::string>{"Asia/Kolkata"});
+    CHECK(tz::suggest_zones("germany") == std::vector<std::string>{"Europe/Berlin"}); // "most of Germany"
+    CHECK(tz::suggest_zones("spain") == std::vector<std::string>{"Europe/Madrid"});   // "Spain (mainland)"
+    CHECK(tz::suggest_zones("bahia") == std::vector<std::string>{"America/Bahia"});
+    CHECK(tz::suggest_zones("united states").empty()); // several zones, none "most of" it
     const auto mumbai = tz::lookup_zone("mumbai");
     REQUIRE_FALSE(mumbai);
     CHECK(mumbai.error().message == "unknown time zone 'mumbai', did you mean 'Asia/Kolkata'?");
