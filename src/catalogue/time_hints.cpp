@@ -56,7 +56,8 @@ std::optional<std::string> missing_seconds_hint(std::string_view line) {
     // A date before the time: 2026-03-02T17:00 or 2026-03-02 17:00.
     std::string date;
     if (value.size() > 11 && digits(value.substr(0, 4), 4) && value[4] == '-' && digits(value.substr(5, 2), 2) &&
-        value[7] == '-' && digits(value.substr(8, 2), 2) && (value[10] == 'T' || value[10] == 't' || value[10] == ' ')) {
+        value[7] == '-' && digits(value.substr(8, 2), 2) &&
+        (value[10] == 'T' || value[10] == 't' || value[10] == ' ')) {
         date = std::string(value.substr(0, 11));
         value.remove_prefix(11);
     }
@@ -64,7 +65,8 @@ std::optional<std::string> missing_seconds_hint(std::string_view line) {
     const std::optional<std::string> clock = hours_and_minutes(value, length);
     const std::string_view rest = clock ? value.substr(length) : std::string_view{};
     // After the minutes: nothing, or (in a date-time) an offset.
-    const bool offset_follows = !date.empty() && !rest.empty() && (rest == "Z" || rest == "z" || rest[0] == '+' || rest[0] == '-');
+    const bool offset_follows =
+        !date.empty() && !rest.empty() && (rest == "Z" || rest == "z" || rest[0] == '+' || rest[0] == '-');
     if (!clock || (!rest.empty() && !offset_follows)) {
         return std::nullopt;
     }

@@ -209,11 +209,11 @@ struct ZoneLookupError {
 
 // Reads a zone as users write it, in this order: "UTC" or "Z"; a numeric offset ("+01:00",
 // "+0100", "+01", "-3:30", "UTC+1", "GMT-03:00", conventional sign); a known abbreviation
-// ("cest", any case); a region name ("ET", any case: the zone, with `region` set); an exact IANA name; an IANA name in any case and with spaces for
-// underscores ("america/new york"); a city alone ("tokyo", "sao paulo", "port au prince"),
-// looked up among the continent and ocean areas; when a city names several zones (old and new
-// names of one zone), the one with the longest name (America/Argentina/Buenos_Aires), then the
-// first alphabetically. Anything else is an error with the closest valid names.
+// ("cest", any case); a region name ("ET", any case: its zone, `region` set); an exact IANA name;
+// an IANA name in any case, spaces for underscores ("america/new york"); a city alone ("tokyo",
+// "sao paulo", "port au prince") among the continent and ocean areas; when a city names several
+// zones (old and new names of one zone), the longest name (America/Argentina/Buenos_Aires), then
+// the first alphabetically. Anything else is an error with the closest valid names.
 std::expected<ZoneQuery, ZoneLookupError> lookup_zone(std::string_view text);
 
 // The zone a query names near the instant `near`: the tz database zone itself, or a fixed offset

@@ -84,9 +84,9 @@ PlaceAdvice advise(std::string_view written, const Advice& a) {
     PlaceAdvice out;
     out.message = fmt::format("'{}' is {}, not the time zone of a place", written,
                               rule_zone ? "a legacy rule of the tz database" : "an abbreviation");
-    out.hint = fmt::format("use {}'{}' ({}){}: a place's zone knows when its clocks change",
-                           a.proposal == Proposal::example ? "the zone of your city, e.g. " : "", a.zone, a.meaning,
-                           a.also);
+    out.hint =
+        fmt::format("use {}'{}' ({}){}: a place's zone knows when its clocks change",
+                    a.proposal == Proposal::example ? "the zone of your city, e.g. " : "", a.zone, a.meaning, a.also);
     return out;
 }
 

@@ -129,9 +129,8 @@ title = "No code and no speaker"
 TEST_CASE("a time written as a string: the hint names the series' zone") {
     const auto hint_for = [](std::string_view zone, std::string_view start) {
         Diagnostics diags;
-        auto cat = parse_catalogue(fmt::format("[series]\ntitle = \"a\"\ntimezone = \"{}\"\nstart_time = {}\n",
-                                               zone, start),
-                                   "c.toml", diags);
+        auto cat = parse_catalogue(
+            fmt::format("[series]\ntitle = \"a\"\ntimezone = \"{}\"\nstart_time = {}\n", zone, start), "c.toml", diags);
         const Diagnostic* d = find_rule(diags, "wrong-type");
         REQUIRE(d != nullptr);
         return d->hint;

@@ -43,8 +43,8 @@ TEST_CASE("abbreviations and tz zones named like them are not places' zones") {
         CHECK(hint("MST7MDT").starts_with("use 'America/Denver'"));
         CHECK(hint("PST8PDT").starts_with("use 'America/Los_Angeles'"));
         // Each of them is a zone of the tz database: known, but not a place.
-        for (const char* name : {"EST", "MST", "HST", "CET", "MET", "EET", "WET", "EST5EDT", "CST6CDT", "MST7MDT",
-                                 "PST8PDT"}) {
+        for (const char* name :
+             {"EST", "MST", "HST", "CET", "MET", "EET", "WET", "EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT"}) {
             CAPTURE(name);
             CHECK(tz::find_zone(name) != nullptr);
             CHECK(tz::place_advice(name).has_value());
@@ -149,7 +149,8 @@ TEST_CASE("the built-in cities: each zone exists, no city is one the tz database
     std::ifstream in(std::filesystem::path(WTOOL_SOURCE_DIR) / "docs" / "time.md");
     REQUIRE(in);
     std::string doc{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    std::transform(doc.begin(), doc.end(), doc.begin(), [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+    std::transform(doc.begin(), doc.end(), doc.begin(),
+                   [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
     for (const tz::CityZone& c : tz::cities_without_zone()) {
         CAPTURE(c.city);
         CHECK(tz::find_zone(c.zone) != nullptr);
@@ -164,7 +165,6 @@ TEST_CASE("the built-in cities: each zone exists, no city is one the tz database
 TEST_CASE("the abbreviations a zone uses under its latest rules") {
     CHECK(tz::abbreviations_in_use(*tz::find_zone("America/New_York")) == std::vector<std::string>{"EST", "EDT"});
     CHECK(tz::abbreviations_in_use(*tz::find_zone("Europe/Copenhagen")) == std::vector<std::string>{"CET", "CEST"});
-    CHECK(tz::abbreviations_in_use(*tz::find_zone("Australia/Adelaide")) ==
-          std::vector<std::string>{"ACDT", "ACST"});
+    CHECK(tz::abbreviations_in_use(*tz::find_zone("Australia/Adelaide")) == std::vector<std::string>{"ACDT", "ACST"});
     CHECK(tz::abbreviations_in_use(*tz::find_zone("Asia/Kolkata")) == std::vector<std::string>{"IST"});
 }
