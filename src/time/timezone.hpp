@@ -8,10 +8,10 @@
 // over every zone except the "did you mean" suggestions and the city index (names only).
 // See docs/time.md and docs/performance.md.
 //
-// Implemented in four files: timezone.cpp (the tz database's zones, local time <-> instant with DST
-// gaps and overlaps, fixed offsets, conversion tables), timezone_lookup.cpp (zones as users write
-// them, suggestions, place names), timezone_abbreviations.cpp (abbreviations, and the zone a query
-// names at a date: zone_for, check_label) and timezone_instants.cpp (ISO 8601 instants, offsets).
+// Implemented in: timezone.cpp (zones, local time <-> instant with DST gaps and overlaps, fixed
+// offsets, conversion tables), timezone_lookup.cpp (zones as users write them, suggestions, place
+// names), timezone_abbreviations.cpp (abbreviations; zone_for, check_label), timezone_regions.cpp
+// (ET/CT/MT/PT, place_advice) and timezone_instants.cpp (ISO 8601 instants, offsets).
 #pragma once
 
 #include <chrono>
