@@ -1,7 +1,10 @@
 #include "catalogue/catalogue_loader.hpp"
 
 #include "catalogue/catalogue_keys.hpp"
+#include "catalogue/time_hints.hpp"
+#include "support/line_index.hpp"
 #include "support/text.hpp"
+#include "time/timezone.hpp"
 #include "toml/toml_document.hpp"
 
 #include <array>
@@ -158,11 +161,8 @@ class Reader {
                                fmt::format("'{}' has seconds; wtool uses whole minutes", key));
             }
             out = {std::chrono::hours{v.hour} + std::chrono::minutes{v.minute}, pos_of(*n), true};
-        } else if (n->as_string() != nullptr) {
-            wrong_type(*n, key, "a TOML local time",
-                       fmt::format("write it without quotes and without a zone, e.g. {} = 15:00:00; the series' "
-                                   "time zone decides CET or CEST",
-                                   key));
+        } else if (const std::string_view* quoted = n->as_string()) {
+            wrong_type(*n, key, "a TOML local time", quoted_time_hint(key, *quoted, series_zone_));
         } else {
             wrong_type(*n, key, "a TOML local time", fmt::format("e.g. {} = 15:00:00", key));
         }
@@ -279,6 +279,9 @@ class Reader {
         constexpr std::string_view where = "[series]";
         s.title = text(t, "title", Need::required, where, s.pos, "title = \"...\"");
         s.timezone = text(t, "timezone", Need::required, where, s.pos, "timezone = \"Europe/Copenhagen\"");
+        if (!tz::place_advice(s.timezone.value)) {
+            series_zone_ = tz::find_zone(s.timezone.value);
+        }
         s.start_time = time_of_day(t, "start_time", Need::required, where, s.pos);
         if (auto d = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60); d.present) {
             s.duration_minutes = d;
@@ -461,6 +464,8 @@ class Reader {
   private:
     Diagnostics& diags_;
     const SourceText& source_;
+    // The series' zone once read, when it is a place's zone (for hints on times); else nullptr.
+    const date::time_zone* series_zone_ = nullptr;
 };
 
 // Reports every malformed UTF-8 sequence (toml++ stops at the first one). Returns false when
@@ -515,7 +520,9 @@ std::expected<Catalogue, LoadFailure> parse_catalogue(SourceText source, const s
     }
     auto doc = toml_tree::parse_document(content, name.string());
     if (!doc) {
-        diags.error("toml-syntax", doc.error().pos, std::move(doc.error().message));
+        const std::string_view line = LineIndex(content).line(doc.error().pos.line);
+        diags.error("toml-syntax", doc.error().pos, std::move(doc.error().message),
+                    missing_seconds_hint(line).value_or(""));
         return std::unexpected(
             LoadFailure{LoadFailure::Kind::invalid, "the file is not valid TOML", std::move(source)});
     }

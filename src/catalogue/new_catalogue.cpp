@@ -135,6 +135,9 @@ std::expected<std::string, std::string> check_zone_name(std::string_view text) {
     if (name.empty()) {
         return std::unexpected("the time zone must not be empty: give an IANA name such as 'Europe/Berlin'");
     }
+    if (auto advice = tz::place_advice(name)) {
+        return std::unexpected(fmt::format("{}; {}", advice->message, advice->hint));
+    }
     if (tz::find_zone(name) != nullptr) {
         return std::string(name);
     }

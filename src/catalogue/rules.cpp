@@ -58,14 +58,21 @@ class RuleRunner {
 
   private:
     void check_zones() {
-        const Text& zone = cat_.series.timezone;
-        if (zone.present && tz::find_zone(zone.value) == nullptr) {
-            unknown_zone(zone);
+        if (cat_.series.timezone.present) {
+            check_zone(cat_.series.timezone);
         }
         for (const Text& z : cat_.series.audience_timezones) {
-            if (tz::find_zone(z.value) == nullptr) {
-                unknown_zone(z);
-            }
+            check_zone(z);
+        }
+    }
+
+    // A series' or audience's zone must be a place's: not an abbreviation ("EST" is a zone of the
+    // tz database, but it stays on -05:00 all summer) nor a name the tz database does not know.
+    void check_zone(const Text& zone) {
+        if (auto advice = tz::place_advice(zone.value)) {
+            diags_.error("timezone-abbreviation", zone.pos, std::move(advice->message), std::move(advice->hint));
+        } else if (tz::find_zone(zone.value) == nullptr) {
+            unknown_zone(zone);
         }
     }
 

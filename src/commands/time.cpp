@@ -51,6 +51,14 @@ tz::ZoneQuery lookup_or_throw(std::string_view text, std::string_view where) {
     return std::move(*query);
 }
 
+// "ET" and the other region names are read as a place's zone: say which, so nobody wonders.
+void note_region(Context& ctx, const tz::ZoneQuery& query) {
+    if (query.region != nullptr) {
+        ctx.err << fmt::format("wtool: note: '{}' read as {} ({}, with daylight saving time)\n", query.text,
+                               query.region->zone, query.region->meaning);
+    }
+}
+
 tz::Zone zone_or_throw(const tz::ZoneQuery& query, tz::Instant near, const date::time_zone* context) {
     auto zone = tz::zone_for(query, near, context);
     if (!zone) {
@@ -136,6 +144,9 @@ Moment when_moment(Context& ctx, const TimeOptions& opts, const tz::When& when, 
     } else if (!opts.from.empty()) {
         query = lookup_or_throw(opts.from, "--from");
     }
+    if (query) {
+        note_region(ctx, *query);
+    }
     // Abbreviations are read in the series' zone when it uses them (IST in Europe/Dublin).
     const date::time_zone* context = series;
     const auto source_near = [&](tz::Instant near) {
@@ -201,6 +212,7 @@ std::vector<tz::Zone> zones_from_option(Context& ctx, const std::vector<std::str
             errors.push_back(query.error().message);
             continue;
         }
+        note_region(ctx, *query);
         auto zone = tz::zone_for(*query, instant);
         if (!zone) {
             errors.push_back(zone.error());

@@ -8,10 +8,10 @@
 // over every zone except the "did you mean" suggestions and the city index (names only).
 // See docs/time.md and docs/performance.md.
 //
-// Implemented in four files: timezone.cpp (the tz database's zones, local time <-> instant with DST
-// gaps and overlaps, fixed offsets, conversion tables), timezone_lookup.cpp (zones as users write
-// them, suggestions, place names), timezone_abbreviations.cpp (abbreviations, and the zone a query
-// names at a date: zone_for, check_label) and timezone_instants.cpp (ISO 8601 instants, offsets).
+// Implemented in: timezone.cpp (zones, local time <-> instant with DST gaps and overlaps, fixed
+// offsets, conversion tables), timezone_lookup.cpp (zones as users write them, suggestions, place
+// names), timezone_abbreviations.cpp (abbreviations; zone_for, check_label), timezone_regions.cpp
+// (ET/CT/MT/PT, place_advice) and timezone_instants.cpp (ISO 8601 instants, offsets).
 #pragma once
 
 #include <chrono>
@@ -36,9 +36,22 @@ const date::time_zone* find_zone(std::string_view name);
 // Every zone name (and link name) of the tz database, sorted.
 const std::vector<std::string>& zone_names();
 
-// Up to `limit` zone names closest to `name`, best first: by spelling of the whole name or of its
-// city part ("tokio" -> "Asia/Tokyo"), case-insensitive, spaces read as underscores.
+// Up to `limit` zone names closest to `name`, best first: an abbreviation's zone ("IST" -> Asia/Kolkata),
+// by spelling of the whole name, its city part ("tokio"), a region or country that zone.tab and
+// iso3166.tab name ("india", "bahia") or a city of cities_without_zone ("mumbai" -> Asia/Kolkata);
+// case-insensitive, spaces read as underscores.
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit = 3);
+
+// A city the tz database does not name (neither as a zone nor as an old name kept as a link, such
+// as Asia/Calcutta), and the zone it is in.
+struct CityZone {
+    std::string_view city; // as match_key writes it: lower case, '_' for blanks: "san_francisco"
+    std::string_view zone; // "America/Los_Angeles"
+};
+
+// The most common such cities, a short built-in table used only for suggestions: "mumbai" is not
+// a zone, but "did you mean 'Asia/Kolkata'?" answers it.
+std::span<const CityZone> cities_without_zone();
 
 // The first instant wtool cannot convert reliably: 2038-01-01T00:00:00Z. date/tz reads the
 // compiled zone files' explicit transitions, which end in 2037; the rule that continues them
@@ -120,6 +133,11 @@ std::span<const Abbreviation> known_abbreviations();
 // The abbreviation with this label (ASCII case-insensitive), or nullptr.
 const Abbreviation* find_abbreviation(std::string_view label);
 
+// The abbreviations `zone` uses under its latest rules, as the tz database writes them: those in
+// force on 15 January and 15 July 2037 (the last year wtool converts, see end_of_reliable_data),
+// without repeats, winter's first in the northern hemisphere: {"EST", "EDT"}, {"IST"}, {"+03"}.
+std::vector<std::string> abbreviations_in_use(const date::time_zone& zone);
+
 // How an abbreviation was read near some instant.
 struct AbbreviationReading {
     std::chrono::seconds offset{};         // the UTC offset it stands for
@@ -138,6 +156,35 @@ struct AbbreviationReading {
 std::expected<AbbreviationReading, std::string> read_abbreviation(const Abbreviation& abbr, Instant near,
                                                                   const date::time_zone* context = nullptr);
 
+// ---- Places' zones and names of clocks ----------------------------------------------------------
+
+// A name North Americans use for a region's time, daylight saving time included: "ET".
+struct RegionName {
+    std::string_view label;   // "ET"
+    std::string_view zone;    // the zone it stands for: "America/New_York"
+    std::string_view meaning; // "Eastern Time"
+};
+
+// ET, CT, MT and PT (America/New_York, America/Chicago, America/Denver, America/Los_Angeles).
+std::span<const RegionName> region_names();
+
+// The region name with this label (ASCII case-insensitive, no blanks around it), or nullptr.
+const RegionName* find_region_name(std::string_view label);
+
+// Why a name does not do as the zone of a series or of an audience, and which zone would.
+struct PlaceAdvice {
+    std::string message; // "'EST' is an abbreviation, not the time zone of a place"
+    std::string hint;    // "use 'America/New_York' (Eastern Time, with daylight saving time): ..."
+};
+
+// Advice for a zone name that stands for a clock rather than a place, so that a series' times
+// written with it would be an hour off for part of the year: an abbreviation wtool knows ("PST",
+// "CEST", "IST", any case; GMT excepted, it is UTC), a region name ("ET"), or a zone of the tz
+// database named like an abbreviation (EST, MST, HST, CET, MET, EET, WET, EST5EDT, CST6CDT,
+// MST7MDT, PST8PDT). nullopt for every other name (IANA names of places, UTC, GMT, Etc/GMT+5, and
+// unknown names).
+std::optional<PlaceAdvice> place_advice(std::string_view name);
+
 // ---- Zones typed by users -------------------------------------------------------------------
 
 // What a zone written by a user names, before any date is known.
@@ -148,6 +195,7 @@ struct ZoneQuery {
         abbreviation, // a known abbreviation: "CEST"
     } kind = Kind::zone;
     const date::time_zone* zone = nullptr;      // Kind::zone
+    const RegionName* region = nullptr;         // Kind::zone read from a region name ("ET"), or nullptr
     std::chrono::seconds offset{};              // Kind::offset
     const Abbreviation* abbreviation = nullptr; // Kind::abbreviation
     std::string text;                           // as the user wrote it
@@ -161,11 +209,11 @@ struct ZoneLookupError {
 
 // Reads a zone as users write it, in this order: "UTC" or "Z"; a numeric offset ("+01:00",
 // "+0100", "+01", "-3:30", "UTC+1", "GMT-03:00", conventional sign); a known abbreviation
-// ("cest", any case); an exact IANA name; an IANA name in any case and with spaces for
-// underscores ("america/new york"); a city alone ("tokyo", "sao paulo", "port au prince"),
-// looked up among the continent and ocean areas; when a city names several zones (old and new
-// names of one zone), the one with the longest name (America/Argentina/Buenos_Aires), then the
-// first alphabetically. Anything else is an error with the closest valid names.
+// ("cest", any case); a region name ("ET", any case: its zone, `region` set); an exact IANA name;
+// an IANA name in any case, spaces for underscores ("america/new york"); a city alone ("tokyo",
+// "sao paulo", "port au prince") among the continent and ocean areas; when a city names several
+// zones (old and new names of one zone), the longest name (America/Argentina/Buenos_Aires), then
+// the first alphabetically. Anything else is an error with the closest valid names.
 std::expected<ZoneQuery, ZoneLookupError> lookup_zone(std::string_view text);
 
 // The zone a query names near the instant `near`: the tz database zone itself, or a fixed offset

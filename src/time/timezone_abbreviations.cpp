@@ -162,6 +162,17 @@ const Abbreviation* find_abbreviation(std::string_view label) {
     return nullptr;
 }
 
+std::vector<std::string> abbreviations_in_use(const date::time_zone& zone) {
+    std::vector<std::string> out;
+    for (const date::month m : {date::January, date::July}) {
+        std::string abbrev = zone.get_info(date::sys_days{date::year{2037} / m / 15}).abbrev;
+        if (std::find(out.begin(), out.end(), abbrev) == out.end()) {
+            out.push_back(std::move(abbrev));
+        }
+    }
+    return out;
+}
+
 std::expected<AbbreviationReading, std::string> read_abbreviation(const Abbreviation& abbr, Instant near,
                                                                   const date::time_zone* context) {
     auto read = read_abbreviation_with_saving(abbr, near, context);

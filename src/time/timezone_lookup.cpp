@@ -8,7 +8,9 @@
 #include <array>
 #include <charconv>
 #include <fmt/format.h>
+#include <fstream>
 #include <limits>
+#include <map>
 
 namespace wtool::tz {
 
@@ -67,10 +69,161 @@ void score_against(std::string_view word, std::string_view candidate, std::size_
 
 constexpr std::size_t no_score = std::numeric_limits<std::size_t>::max();
 
+// The cities of cities_without_zone (timezone.hpp): the most common ones only. Keys are written
+// as match_key makes them. docs/time.md lists them.
+constexpr CityZone city_table[] = {
+    {"mumbai", "Asia/Kolkata"},
+    {"bombay", "Asia/Kolkata"},
+    {"delhi", "Asia/Kolkata"},
+    {"new_delhi", "Asia/Kolkata"},
+    {"bangalore", "Asia/Kolkata"},
+    {"bengaluru", "Asia/Kolkata"},
+    {"chennai", "Asia/Kolkata"},
+    {"hyderabad", "Asia/Kolkata"},
+    {"pune", "Asia/Kolkata"},
+    {"shenzhen", "Asia/Shanghai"},
+    {"osaka", "Asia/Tokyo"},
+    {"washington", "America/New_York"},
+    {"boston", "America/New_York"},
+    {"philadelphia", "America/New_York"},
+    {"atlanta", "America/New_York"},
+    {"miami", "America/New_York"},
+    {"ottawa", "America/Toronto"},
+    {"houston", "America/Chicago"},
+    {"dallas", "America/Chicago"},
+    {"austin", "America/Chicago"},
+    {"salt_lake_city", "America/Denver"},
+    {"san_francisco", "America/Los_Angeles"},
+    {"seattle", "America/Los_Angeles"},
+    {"san_diego", "America/Los_Angeles"},
+    {"rio_de_janeiro", "America/Sao_Paulo"},
+    {"munich", "Europe/Berlin"},
+    {"frankfurt", "Europe/Berlin"},
+    {"hamburg", "Europe/Berlin"},
+    {"milan", "Europe/Rome"},
+    {"barcelona", "Europe/Madrid"},
+    {"geneva", "Europe/Zurich"},
+    {"edinburgh", "Europe/London"},
+    {"manchester", "Europe/London"},
+    {"wellington", "Pacific/Auckland"},
+    {"cape_town", "Africa/Johannesburg"},
+};
+
+// A place the tz database's own tables name, and its zone.
+struct TabPlace {
+    std::string key;  // as match_key makes it: "queensland", "india"
+    std::string zone; // "Australia/Brisbane", "Asia/Kolkata"
+};
+
+// The lines of a table file of the tz database's folder (at most 1 MiB of it), comments and blank
+// lines left out, each split at tabs. Nothing when the file cannot be read.
+std::vector<std::vector<std::string>> read_tab_file(const char* name) {
+    constexpr std::streamsize max_size = 1 << 20;
+    std::vector<std::vector<std::string>> rows;
+    std::ifstream in(std::string("/usr/share/zoneinfo/") + name, std::ios::binary);
+    std::string content(static_cast<std::size_t>(max_size), '\0');
+    in.read(content.data(), max_size);
+    content.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    for (std::size_t start = 0; start < content.size();) {
+        const std::size_t end = std::min(content.find('\n', start), content.size());
+        const std::string_view line = std::string_view(content).substr(start, end - start);
+        start = end + 1;
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        std::vector<std::string>& row = rows.emplace_back();
+        for (std::size_t field = 0; field <= line.size();) {
+            const std::size_t tab = std::min(line.find('\t', field), line.size());
+            row.emplace_back(line.substr(field, tab - field));
+            field = tab + 1;
+        }
+    }
+    return rows;
+}
+
+// "Queensland (most areas)" -> "Queensland"; "Beijing Time" -> "Beijing".
+std::string_view without_notes(std::string_view text) {
+    text = text::trim(text.substr(0, text.find('(')));
+    if (text.ends_with(" Time")) {
+        text.remove_suffix(5);
+    }
+    return text;
+}
+
+// Whether `text` reads as a place's name: letters, blanks, '.' and '\'' only ("Mato Grosso do Sul"
+// yes, "Eastern - ON & QC" or "MSK+00" no).
+bool place_like(std::string_view text) {
+    return text.size() >= 3 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '\'';
+           });
+}
+
+// The places zone.tab and iso3166.tab name: the regions in zone.tab's comments ("Queensland",
+// "Bahia", "Tasmania", "Beijing" from "Beijing Time"), and each country of iso3166.tab whose
+// zones in zone.tab are one, or of which one is "most of" it ("India", "Germany"). Read once.
+const std::vector<TabPlace>& tab_places() {
+    static const std::vector<TabPlace> places = [] {
+        std::vector<TabPlace> out;
+        std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_country; // code -> zone, comment
+        for (const auto& row : read_tab_file("zone.tab")) {
+            if (row.size() < 3) {
+                continue;
+            }
+            const std::string comment = row.size() > 3 ? row[3] : "";
+            by_country[row[0]].emplace_back(row[2], comment);
+            for (std::size_t start = 0; start <= comment.size();) {
+                const std::size_t end = std::min(comment.find_first_of(",;", start), comment.size());
+                const std::string_view part = without_notes(std::string_view(comment).substr(start, end - start));
+                if (place_like(part) && !text::starts_with_icase(part, "most ")) {
+                    out.push_back({match_key(part), row[2]});
+                }
+                start = end + 1;
+            }
+        }
+        for (const auto& row : read_tab_file("iso3166.tab")) {
+            const auto zones = row.size() == 2 ? by_country.find(row[0]) : by_country.end();
+            const std::string_view country = row.size() == 2 ? without_notes(row[1]) : std::string_view{};
+            if (zones == by_country.end() || !place_like(country)) {
+                continue;
+            }
+            const auto most = std::count_if(zones->second.begin(), zones->second.end(),
+                                            [](const auto& z) { return text::starts_with_icase(z.second, "most"); });
+            for (const auto& [zone, comment] : zones->second) {
+                if (zones->second.size() == 1 || (most == 1 && text::starts_with_icase(comment, "most"))) {
+                    out.push_back({match_key(country), zone});
+                }
+            }
+        }
+        return out;
+    }();
+    return places;
+}
+
 std::vector<Scored> scored_zones(std::string_view name) {
     const std::string wanted = match_key(name);
     const std::string wanted_city(city_part(wanted));
     std::vector<Scored> scored;
+    // An abbreviation or a region name stands for its zone: "IST" is Asia/Kolkata (not Istanbul).
+    if (const Abbreviation* a = find_abbreviation(text::trim(name))) {
+        scored.push_back({0, true, std::string(a->zone)});
+    }
+    if (const RegionName* r = find_region_name(text::trim(name))) {
+        scored.push_back({0, true, std::string(r->zone)});
+    }
+    for (const TabPlace& p : tab_places()) {
+        std::size_t score = no_score;
+        score_against(wanted, p.key, score);
+        if (score != no_score) {
+            scored.push_back({score, true, p.zone});
+        }
+    }
+    for (const CityZone& c : city_table) {
+        std::size_t score = no_score;
+        score_against(wanted, c.city, score);
+        if (score != no_score) {
+            scored.push_back({score, true, std::string(c.zone)});
+        }
+    }
     for (const std::string& n : zone_names()) {
         std::size_t score = no_score;
         score_against(wanted, match_key(n), score);
@@ -100,6 +253,10 @@ std::vector<std::string> best_of(std::vector<Scored> scored, std::size_t limit) 
 }
 
 } // namespace
+
+std::span<const CityZone> cities_without_zone() {
+    return city_table;
+}
 
 std::vector<std::string> suggest_zones(std::string_view name, std::size_t limit) {
     return best_of(scored_zones(name), limit);
@@ -198,12 +355,18 @@ ZoneLookupError unknown_zone(std::string_view text) {
     // Short words may be mistyped abbreviations ("CETS" for "CEST"); they come first on a tie.
     if (trimmed.size() >= 2 && trimmed.size() <= 5 && trimmed.find('/') == std::string::npos) {
         std::vector<Scored> labels;
-        for (const Abbreviation& a : known_abbreviations()) {
+        const auto add_label = [&](std::string_view label) {
             std::size_t score = no_score;
-            score_against(trimmed, a.label, score);
+            score_against(trimmed, label, score);
             if (score != no_score) {
-                labels.push_back({score, true, std::string(a.label)});
+                labels.push_back({score, true, std::string(label)});
             }
+        };
+        for (const Abbreviation& a : known_abbreviations()) {
+            add_label(a.label);
+        }
+        for (const RegionName& r : region_names()) {
+            add_label(r.label);
         }
         scored.insert(scored.begin(), labels.begin(), labels.end());
     }
@@ -243,6 +406,12 @@ std::expected<ZoneQuery, ZoneLookupError> lookup_zone(std::string_view text) {
         q.kind = ZoneQuery::Kind::abbreviation;
         q.abbreviation = abbr;
         return q;
+    }
+    if (const RegionName* region = find_region_name(trimmed)) {
+        if ((q.zone = find_zone(region->zone)) != nullptr) {
+            q.region = region;
+            return q;
+        }
     }
     if ((q.zone = find_zone(trimmed)) != nullptr) {
         return q;

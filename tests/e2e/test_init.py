@@ -62,6 +62,12 @@ def flag_driven(wtool, tmp):
     bad = tmp / "bad"
     result = run(wtool, "init", str(bad), "--title", "T", "--timezone", "Nowhere/Atlantis", "--start", "10:00")
     check(result.returncode == 2 and not bad.exists(), "a bad zone still wrote something")
+    # An abbreviation is not a place's zone (issue 19): refused with the region's zone, nothing written.
+    for flags in (["--timezone", "EST"], ["--timezone", "America/New_York", "--audience", "Europe/London,PST"]):
+        result = run(wtool, "init", str(bad), "--title", "T", "--start", "10:00", *flags)
+        check(result.returncode == 2 and not bad.exists(), f"init {flags}: exit {result.returncode}, wrote something?")
+        check("is an abbreviation, not the time zone of a place; use 'America/" in result.stderr,
+              f"init {flags} said: {result.stderr!r}")
 
 
 def interactive(wtool, tmp):

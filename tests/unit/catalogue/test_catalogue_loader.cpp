@@ -81,6 +81,14 @@ TEST_CASE("syntax and encoding errors carry positions") {
         CHECK(diags.items()[0].pos == SourcePos{2, 13});
         CHECK(diags.items()[1].pos == SourcePos{3, 6});
     }
+    SUBCASE("a time without seconds: the fix in the hint") {
+        Diagnostics diags;
+        CHECK_FALSE(parse_catalogue("[series]\ntitle = \"a\"\nstart_time = 17:00  # five\n", "c.toml", diags));
+        const Diagnostic* d = find_rule(diags, "toml-syntax");
+        REQUIRE(d != nullptr);
+        CHECK(d->pos.line == 3);
+        CHECK(d->hint == "write start_time = 17:00:00: TOML times have seconds");
+    }
     SUBCASE("duplicate keys are a syntax error") {
         Diagnostics diags;
         CHECK_FALSE(parse_catalogue("[series]\ntitle = \"a\"\ntitle = \"b\"\n", "c.toml", diags));
@@ -116,6 +124,25 @@ title = "No code and no speaker"
     }
     CHECK(wrong == 4); // timezone, start_time, number, date
     CHECK_FALSE(cat->series.timezone.present);
+}
+
+TEST_CASE("a time written as a string: the hint names the series' zone") {
+    const auto hint_for = [](std::string_view zone, std::string_view start) {
+        Diagnostics diags;
+        auto cat = parse_catalogue(
+            fmt::format("[series]\ntitle = \"a\"\ntimezone = \"{}\"\nstart_time = {}\n", zone, start), "c.toml", diags);
+        const Diagnostic* d = find_rule(diags, "wrong-type");
+        REQUIRE(d != nullptr);
+        return d->hint;
+    };
+    CHECK(hint_for("America/New_York", "\"17:00 CET\"") ==
+          "write it without quotes and without a zone, e.g. start_time = 17:00:00: times are local America/New_York "
+          "time, and wtool works out EST or EDT for each date itself");
+    CHECK(hint_for("Asia/Kolkata", "\"9:30\"") ==
+          "write it without quotes and without a zone, e.g. start_time = 09:30:00: times are local Asia/Kolkata time "
+          "(IST)");
+    CHECK(hint_for("EST", "\"noon\"") == "write it without quotes and without a zone, e.g. start_time = 15:00:00: "
+                                         "times are local times in the series' time zone");
 }
 
 TEST_CASE("a TBA date and an offset date-time") {

@@ -37,6 +37,16 @@ TEST_CASE("checking the values of a new series") {
         CHECK(check_zone_name("").error() ==
               "the time zone must not be empty: give an IANA name such as 'Europe/Berlin'");
     }
+    SUBCASE("abbreviations are refused, with the place's zone") {
+        const auto error_of = [](const auto& checked) { return checked ? std::string("accepted") : checked.error(); };
+        CHECK(error_of(check_zone_name("EST")) ==
+              "'EST' is an abbreviation, not the time zone of a place; use 'America/New_York' (Eastern Time, with "
+              "daylight saving time): a place's zone knows when its clocks change");
+        CHECK(error_of(check_zone_name("cet")).starts_with("'cet' is an abbreviation"));
+        CHECK(error_of(check_zone_name("PST8PDT")).starts_with("'PST8PDT' is a legacy rule of the tz database"));
+        CHECK(error_of(check_zone_list("Europe/London,IST")).find("use 'Asia/Kolkata'") != std::string::npos);
+        CHECK(error_of(check_zone_name("mumbai")) == "unknown time zone 'mumbai', did you mean 'Asia/Kolkata'?");
+    }
     SUBCASE("lists of zones") {
         CHECK(check_zone_list("America/New_York, asia/kolkata,,America/New_York") ==
               std::vector<std::string>{"America/New_York", "Asia/Kolkata"});

@@ -84,6 +84,31 @@ TEST_CASE("time zones") {
     CHECK(zones[1]->pos == SourcePos{5, 23});
 }
 
+TEST_CASE("time zones that name a clock, not a place") {
+    Diagnostics diags;
+    auto cat = parse_catalogue("[series]\ntitle = \"T\"\ntimezone = \"EST\"\nstart_time = 15:00:00\n"
+                               "audience_timezones = [\"Europe/London\", \"PST\", \"mumbai\"]\n",
+                               "c.toml", diags);
+    REQUIRE(cat);
+    check_catalogue(*cat, tz::Instant{}, diags);
+    std::vector<const Diagnostic*> zones;
+    for (const Diagnostic& d : diags.items()) {
+        if (d.rule == "timezone-abbreviation" || d.rule == "unknown-timezone") {
+            zones.push_back(&d);
+        }
+    }
+    REQUIRE(zones.size() == 3);
+    CHECK(zones[0]->rule == "timezone-abbreviation");
+    CHECK(zones[0]->pos == SourcePos{3, 12});
+    CHECK(zones[0]->message == "'EST' is an abbreviation, not the time zone of a place");
+    CHECK(zones[0]->hint.starts_with("use 'America/New_York' (Eastern Time, with daylight saving time)"));
+    CHECK(zones[1]->rule == "timezone-abbreviation");
+    CHECK(zones[1]->pos == SourcePos{5, 40});
+    CHECK(zones[1]->hint.starts_with("use 'America/Los_Angeles'"));
+    CHECK(zones[2]->rule == "unknown-timezone");
+    CHECK(zones[2]->hint == "did you mean 'Asia/Kolkata'?");
+}
+
 TEST_CASE("season dates") {
     SUBCASE("a Saturday") {
         const Diagnostic d = only(check(season(1, "date = 2024-02-24\n" + zoom)), "season-weekend");
