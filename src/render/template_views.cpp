@@ -455,19 +455,30 @@ std::expected<Json, std::string> news_view(const Catalogue& cat, const Season& s
     if (zone == nullptr) {
         return std::unexpected(fmt::format("unknown time zone '{}'", cat.series.timezone.value));
     }
-    const tz::LocalTime local = tz::LocalTime{season.date.value} + cat.site.news_time.value;
-    auto instant = tz::resolve_local(*zone, local, tz::Ambiguity::earlier);
-    if (!instant) {
-        return std::unexpected(fmt::format("[site] news_time: {}", instant.error().message));
+    // Dated at [site] news_time on the season's day when the catalogue sets it, else at the day's end.
+    tz::Instant dated{};
+    if (cat.site.news_time.present) {
+        const tz::LocalTime local = tz::LocalTime{season.date.value} + cat.site.news_time.value;
+        auto instant = tz::resolve_local(*zone, local, tz::Ambiguity::earlier);
+        if (!instant) {
+            return std::unexpected(fmt::format("[site] news_time: {}", instant.error().message));
+        }
+        dated = *instant;
+    } else {
+        auto end = season_end(cat, season);
+        if (!end) {
+            return std::unexpected(fmt::format("season {}: {}", season.number.value, end.error().message));
+        }
+        dated = *end;
     }
-    const tz::ZonedView there = tz::in_zone(*zone, *instant);
+    const tz::ZonedView there = tz::in_zone(*zone, dated);
     const Escaper e{escaping};
     auto s = season_json(cat, season, e, AudienceTimes::hide);
     if (!s) {
         return std::unexpected(s.error());
     }
     const std::string news_date =
-        fmt::format("{} {}:00{}", tz::format_iso_date(date::local_days{date::year_month_day{season.date.value}}),
+        fmt::format("{} {}:00{}", tz::format_iso_date(date::floor<date::days>(there.local)),
                     tz::format_clock_24h(there.local), tz::format_compact_offset(there.offset));
     return Json{{"series", series_json(cat, e)}, {"season", std::move(*s)}, {"news_date", news_date}};
 }

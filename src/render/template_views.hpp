@@ -42,8 +42,9 @@ std::expected<nlohmann::ordered_json, std::string> webinar_page_view(const Catal
 std::expected<nlohmann::ordered_json, std::string> talks_page_view(const Catalogue& cat, Escaping escaping);
 
 // {series, season, news_date}: the news post after a season. news_date is the season's date at
-// [site] news_time in the series' zone, with the UTC offset in force then: "2026-03-02
-// 09:00:00+0100". Errors: the season has no date, or news_time does not exist that day.
+// [site] news_time in the series' zone when the catalogue sets it, else the season's end (start +
+// duration) there, with the UTC offset in force then: "2026-03-02 09:00:00+0100". Errors: the
+// season has no date, or news_time does not exist that day.
 std::expected<nlohmann::ordered_json, std::string> news_view(const Catalogue& cat, const Season& season,
                                                              Escaping escaping);
 

@@ -117,7 +117,7 @@ Json site_json(const Site& site) {
     return {
         {"webinar_page", site.webinar_page.value}, {"webinar_front_matter", text_or_null(site.webinar_front_matter)},
         {"talks_page", site.talks_page.value},     {"talks_front_matter", text_or_null(site.talks_front_matter)},
-        {"news_dir", site.news_dir.value},         {"news_time", format_time_of_day(site.news_time.value)}};
+        {"news_dir", site.news_dir.value},         {"news_time", site.news_time.present ? Json(format_time_of_day(site.news_time.value)) : Json(nullptr)}};
 }
 
 Json season_json(const Catalogue& cat, const Season& season) {
@@ -192,7 +192,8 @@ std::string render_export_json(const Catalogue& cat, const ExportSelection& sele
 const std::vector<std::string>& export_csv_columns() {
     static const std::vector<std::string> columns = {
         "code",  "season", "number",      "title",     "speakers",  "affiliations",    "countries",
-        "theme", "date",   "start_local", "start_utc", "recording", "share_recording", "abstract"};
+        "theme", "date",   "start_local", "start_utc", "recording", "share_recording", "abstract",
+        "cancelled"};
     return columns;
 }
 
@@ -216,6 +217,7 @@ std::string render_export_csv(const Catalogue& cat, const ExportSelection& selec
             e->recording.value,
             e->share_recording.value ? "true" : "false",
             e->abstract.value,
+            season != nullptr && season->cancelled.value ? "true" : "false",
         };
         out += csv::record(row);
     }

@@ -144,6 +144,19 @@ TEST_CASE("news posts are dated with the offset in force") {
     CHECK(tba.error() == "season 10 has no date yet");
 }
 
+TEST_CASE("without [site] news_time a post is dated at the day's end") {
+    // 23:30 + 90 minutes ends after midnight: the post is dated the next day, in the zone's offset.
+    const Catalogue cat = parse("duration_minutes = 90\n[[season]]\nnumber = 1\ndate = 2026-07-01\n"
+                                "time = 23:30:00\n[[season]]\nnumber = 2\ndate = 2026-01-05\n");
+    auto late = news_view(cat, *cat.find_season(1), Escaping::markdown);
+    REQUIRE(late);
+    CHECK((*late)["news_date"] == "2026-07-02 01:00:00+0200");
+    auto winter = news_view(cat, *cat.find_season(2), Escaping::markdown);
+    REQUIRE(winter);
+    CHECK((*winter)["news_date"] == "2026-01-05 16:30:00+0100");
+    CHECK(news_file_name(*cat.find_season(1)) == "20260701_webinar_1.md"); // named by the season's date
+}
+
 TEST_CASE("a date written with a UTC offset is shown as the instant it names") {
     // 10:00+01:00 on a summer day is 11:00 CEST in Copenhagen (validate warns about the offset).
     const Catalogue cat = parse("[[season]]\nnumber = 1\ndate = 2025-05-12T10:00:00+01:00\n");
