@@ -51,6 +51,7 @@ class RuleRunner {
         check_schedule_completeness();
         check_calendar();
         check_site_paths();
+        check_season_word();
     }
 
   private:
@@ -469,6 +470,24 @@ class RuleRunner {
         check(cat_.site.webinar_page, "webinar_page", SitePathKind::file);
         check(cat_.site.talks_page, "talks_page", SitePathKind::file);
         check(cat_.site.news_dir, "news_dir", SitePathKind::folder);
+    }
+
+    // [series] season_word goes into sentences and titles ("the ninth edition", "Series, session
+    // 9"): one lower-case word of 1 to 20 letters a-z.
+    void check_season_word() {
+        const Text& word = cat_.series.season_word;
+        if (!word.present) {
+            return;
+        }
+        const std::string_view w = word.value;
+        const bool ok = !w.empty() && w.size() <= 20 &&
+                        std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!ok) {
+            diags_.error("season-word", word.pos,
+                         fmt::format("[series] season_word '{}' must be one lower-case word (letters a-z, at most 20)",
+                                     text::visible(w)),
+                         "write what the series calls a webinar day, such as 'edition', 'session' or 'season'");
+        }
     }
 
     // Indexes the source's lines on first use: a clean catalogue never needs them.

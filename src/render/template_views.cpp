@@ -344,10 +344,21 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
         }
     }
     j["has_talks"] = !talks.empty();
+    j["one_talk"] = talks.size() == 1; // "Talk by" rather than "Talks by"
     j["has_shared_talks"] = !shared.empty();
     j["talks"] = as_list(std::move(talks));
     j["shared_talks"] = as_list(std::move(shared));
     return j;
+}
+
+// series.season_word ("edition") and series.Season_word ("Edition"): a validated word of a-z.
+void set_season_word(Json& series, std::string_view word) {
+    std::string capitalised(word);
+    if (!capitalised.empty()) {
+        capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+    }
+    series["season_word"] = std::string(word);
+    series["Season_word"] = capitalised;
 }
 
 Json series_json(const Catalogue& cat, const Escaper& e) {
@@ -359,6 +370,7 @@ Json series_json(const Catalogue& cat, const Escaper& e) {
     j["webinar_url"] = e.url(s.webinar_url);
     j["talks_url"] = e.url(s.talks_url);
     j["playlist_url"] = e.url(s.playlist_url);
+    set_season_word(j, s.season_word.present ? std::string_view(s.season_word.value) : "edition");
     std::vector<Json> organisers;
     for (const Organiser& o : s.organisers) {
         Json oj;
@@ -481,6 +493,14 @@ std::expected<Json, std::string> news_view(const Catalogue& cat, const Season& s
         fmt::format("{} {}:00{}", tz::format_iso_date(date::floor<date::days>(there.local)),
                     tz::format_clock_24h(there.local), tz::format_compact_offset(there.offset));
     return Json{{"series", series_json(cat, e)}, {"season", std::move(*s)}, {"news_date", news_date}};
+}
+
+std::expected<Json, std::string> calendar_title_view(const Catalogue& cat, const Season& season) {
+    auto view = announce_view(cat, season, Escaping::plain, AudienceTimes::hide);
+    if (view && !cat.series.season_word.present) {
+        set_season_word((*view)["series"], "season"); // what calendar titles have always said
+    }
+    return view;
 }
 
 std::string news_file_name(const Season& season) {

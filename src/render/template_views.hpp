@@ -48,6 +48,11 @@ std::expected<nlohmann::ordered_json, std::string> talks_page_view(const Catalog
 std::expected<nlohmann::ordered_json, std::string> news_view(const Catalogue& cat, const Season& season,
                                                              Escaping escaping);
 
+// {series, season}: what the calendar_title template sees for one event (ics SUMMARY): announce_view
+// in plain text, except that series.season_word defaults to "season" (calendars' historical word)
+// when the catalogue does not set [series] season_word.
+std::expected<nlohmann::ordered_json, std::string> calendar_title_view(const Catalogue& cat, const Season& season);
+
 // The file name of a season's news post: "20260302_webinar_9.md"; empty for a season without a
 // date.
 std::string news_file_name(const Season& season);

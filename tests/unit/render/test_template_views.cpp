@@ -196,3 +196,27 @@ name = "C"
     CHECK(plain["talks"][0]["abstract"] == "# one\n\n- two");
     CHECK(plain["talks"][0]["video_url"] == "https://www.youtube.com/watch?v=abcdefghijk&x=(1)");
 }
+
+TEST_CASE("the series' word for a season, and one talk") {
+    const Catalogue plain = parse("[[season]]\nnumber = 1\ndate = 2026-03-02\n"
+                                  "[[episode]]\ncode = \"S01E01\"\ntitle = \"A\"\n[[episode.speaker]]\nname = \"X\"\n");
+    auto view = announce_view(plain, *plain.find_season(1), Escaping::plain, AudienceTimes::hide);
+    REQUIRE(view);
+    CHECK((*view)["series"]["season_word"] == "edition"); // the default templates' historical word
+    CHECK((*view)["series"]["Season_word"] == "Edition");
+    CHECK((*view)["season"]["one_talk"] == true);
+    auto title = calendar_title_view(plain, *plain.find_season(1));
+    REQUIRE(title);
+    CHECK((*title)["series"]["season_word"] == "season"); // calendar titles' historical word
+
+    Diagnostics diags;
+    auto worded = parse_catalogue("[series]\ntitle = \"T\"\ntimezone = \"UTC\"\nstart_time = 15:00:00\n"
+                                  "season_word = \"session\"\n[[season]]\nnumber = 1\n",
+                                  "c.toml", diags);
+    REQUIRE(worded);
+    auto w = announce_view(*worded, *worded->find_season(1), Escaping::plain, AudienceTimes::hide);
+    REQUIRE(w);
+    CHECK((*w)["series"]["Season_word"] == "Session");
+    CHECK((*w)["season"]["one_talk"] == false);
+    CHECK((*calendar_title_view(*worded, *worded->find_season(1)))["series"]["season_word"] == "session");
+}
