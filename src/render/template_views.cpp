@@ -405,8 +405,41 @@ std::expected<Json, std::string> announce_view(const Catalogue& cat, const Seaso
     return Json{{"series", series_json(cat, e)}, {"season", std::move(*s)}};
 }
 
+namespace {
+
+// The dated seasons that have not started at `now` (cancelled ones too), by start, at most
+// max_upcoming_seasons.
+std::vector<const Season*> upcoming_seasons(const Catalogue& cat, tz::Instant now) {
+    std::vector<std::pair<tz::Instant, const Season*>> dated;
+    for (const Season* season : cat.seasons_by_number()) {
+        if (const auto start = season_start(cat, *season); start && *start > now) {
+            dated.emplace_back(*start, season);
+        }
+    }
+    std::stable_sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const Season*> out;
+    for (const auto& [start, season] : dated) {
+        if (out.size() == max_upcoming_seasons) {
+            break;
+        }
+        out.push_back(season);
+    }
+    return out;
+}
+
+} // namespace
+
 std::expected<Json, std::string> webinar_page_view(const Catalogue& cat, tz::Instant now, Escaping escaping) {
     const Escaper e{escaping};
+    std::vector<Json> upcoming;
+    for (const Season* season : upcoming_seasons(cat, now)) {
+        auto s = season_json(cat, *season, e, AudienceTimes::hide);
+        if (!s) {
+            return std::unexpected(s.error());
+        }
+        upcoming.push_back(std::move(*s));
+    }
+    const bool show_upcoming = upcoming.size() > 1;
     Json next = nullptr;
     if (const Season* coming = next_season(cat, now)) {
         const AudienceTimes times = cat.series.announce_times.value ? AudienceTimes::show : AudienceTimes::hide;
@@ -434,6 +467,8 @@ std::expected<Json, std::string> webinar_page_view(const Catalogue& cat, tz::Ins
     return Json{{"series", series_json(cat, e)},
                 {"site", site_json(cat)},
                 {"next", std::move(next)},
+                {"upcoming", as_list(std::move(upcoming))},
+                {"show_upcoming", show_upcoming},
                 {"previous_talks", as_list(std::move(previous))}};
 }
 

@@ -30,9 +30,15 @@ enum class AudienceTimes { show, hide };
 std::expected<nlohmann::ordered_json, std::string> announce_view(const Catalogue& cat, const Season& season,
                                                                  Escaping escaping, AudienceTimes times);
 
-// {series, site, next, previous_talks}: the webinar page at `now`. `next` is the next season
-// (schedule.hpp next_season; null when none is coming), with audience times as the catalogue's
-// announce_times says. `previous_talks` are the talks of every season that has started and was
+// How many seasons `upcoming` lists at most.
+inline constexpr std::size_t max_upcoming_seasons = 5;
+
+// {series, site, next, upcoming, show_upcoming, previous_talks}: the webinar page at `now`.
+// `next` is the next season (schedule.hpp next_season; null when none is coming), with audience
+// times as the catalogue's announce_times says. `upcoming` lists the dated seasons that have not
+// started at `now`, cancelled ones included (each says so), by start, at most
+// max_upcoming_seasons, each a season like `next` (without audience times); `show_upcoming` is
+// true when it holds more than one. `previous_talks` are the talks of every season that has started and was
 // not cancelled, oldest first, leaving out talks whose recording is not shared.
 std::expected<nlohmann::ordered_json, std::string> webinar_page_view(const Catalogue& cat, tz::Instant now,
                                                                      Escaping escaping);

@@ -2,6 +2,7 @@
 #include "render/template_views.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace wtool;
 using Json = nlohmann::ordered_json;
@@ -219,4 +220,28 @@ TEST_CASE("the series' word for a season, and one talk") {
     CHECK((*w)["series"]["Season_word"] == "Session");
     CHECK((*w)["season"]["one_talk"] == false);
     CHECK((*calendar_title_view(*worded, *worded->find_season(1)))["series"]["season_word"] == "session");
+}
+
+TEST_CASE("the webinar page lists the upcoming dated seasons, by date, at most five") {
+    std::string body;
+    // Seasons 1-7 on consecutive Mondays, written in reverse date order; 8 has no date; 3 cancelled.
+    for (int n = 1; n <= 7; ++n) {
+        body += fmt::format("[[season]]\nnumber = {}\ndate = 2026-03-{:02}\n{}", n, 30 - 3 * n,
+                            n == 3 ? "cancelled = true\n" : "");
+    }
+    body += "[[season]]\nnumber = 8\n";
+    const Catalogue cat = parse(body);
+    auto page = webinar_page_view(cat, at("2026-03-10T12:00:00Z"), Escaping::markdown);
+    REQUIRE(page);
+    const Json& upcoming = (*page)["upcoming"];
+    REQUIRE(upcoming.size() == 5); // 7 (Mar 9) has started; 6..2 by date; 1 (Mar 27) is the sixth
+    CHECK(upcoming[0]["number"] == 6);
+    CHECK(upcoming[3]["number"] == 3);
+    CHECK(upcoming[3]["cancelled"] == true);
+    CHECK(upcoming[4]["number"] == 2);
+    CHECK((*page)["show_upcoming"] == true);
+    auto late = webinar_page_view(cat, at("2026-03-25T12:00:00Z"), Escaping::markdown);
+    REQUIRE(late);
+    CHECK((*late)["upcoming"].size() == 1); // only season 1 (Mar 27)
+    CHECK((*late)["show_upcoming"] == false);
 }
