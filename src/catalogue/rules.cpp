@@ -409,23 +409,46 @@ class RuleRunner {
                 }
                 continue;
             }
-            std::vector<std::string> missing;
-            if (!s.date.present) {
-                missing.emplace_back("date");
-            }
-            if (!s.theme.present) {
-                missing.emplace_back("theme");
+            warn_unfinished(s);
+        }
+    }
+
+    // A coming season that misses what its announcement needs, saying what it will look like: a
+    // season without a date is announced as TBA; a dated one without a theme is headed by its only
+    // talk's title (then no theme is needed) or else by its date; one without a Zoom link is
+    // announced without a registration link.
+    void warn_unfinished(const Season& s) {
+        const auto it = episodes_by_season_.find(s.number.value);
+        const std::size_t talks = it == episodes_by_season_.end() ? 0 : it->second.size();
+        const bool theme_needed = !s.theme.present && (!s.date.present || talks != 1);
+        std::vector<std::string> missing;
+        if (!s.date.present) {
+            missing.emplace_back("date");
+        }
+        if (theme_needed) {
+            missing.emplace_back("theme");
+        }
+        if (!s.zoom_url.present) {
+            missing.emplace_back("Zoom link");
+        }
+        if (missing.empty()) {
+            return;
+        }
+        std::string outcome = "it will be announced as TBA";
+        if (s.date.present) {
+            std::vector<std::string> parts;
+            if (theme_needed) {
+                parts.emplace_back("headed by its date");
             }
             if (!s.zoom_url.present) {
-                missing.emplace_back("Zoom link");
+                parts.emplace_back("announced without a registration link");
             }
-            if (!missing.empty()) {
-                diags_.warning("season-tba", s.pos,
-                               fmt::format("coming season {} has no {} yet: it will be announced as TBA",
-                                           s.number.value, text::alternatives(missing)),
-                               "add them to the season when they are fixed");
-            }
+            outcome = fmt::format("it will be {}", fmt::join(parts, " and "));
         }
+        diags_.warning("season-tba", s.pos,
+                       fmt::format("coming season {} has no {} yet: {}", s.number.value,
+                                   text::alternatives(missing), outcome),
+                       "add them to the season when they are fixed");
     }
 
     // What `wtool ics` would refuse, asked of the same calendar plan (calendar_plan.hpp), as
