@@ -49,6 +49,9 @@ struct Series {
     Text site_url, webinar_url, talks_url, playlist_url;
     Text meeting_url; // the default meeting link of every season (meeting_link.hpp)
     Text templates;
+    // What the series calls a season ("edition", "session"): one lower-case word (rule
+    // season-word). Absent: announcements, pages and posts say "edition", calendar titles "season".
+    Text season_word;
     std::vector<Field<int>> alarm_minutes;
     std::vector<Organiser> organisers;
     // [series.text]: Markdown, inserted verbatim into pages.

@@ -7,10 +7,11 @@ namespace wtool {
 namespace {
 
 constexpr std::array<std::string_view, 5> root_keys = {"series", "site", "season", "episode", "check_links"};
-constexpr std::array<std::string_view, 15> series_keys = {
+constexpr std::array<std::string_view, 16> series_keys = {
     "title",          "timezone",  "start_time",    "duration_minutes", "audience_timezones",
     "announce_times", "site_url",  "webinar_url",   "talks_url",        "playlist_url",
-    "meeting_url",    "templates", "alarm_minutes", "organiser",        "text"};
+    "meeting_url",    "templates", "season_word",   "alarm_minutes",    "organiser",
+    "text"};
 constexpr std::array<std::string_view, 5> organiser_keys = {"name", "email", "homepage", "affiliation", "country"};
 constexpr std::array<std::string_view, 3> text_keys = {"intro", "organisers", "newsletter"};
 constexpr std::array<std::string_view, 6> site_keys = {

@@ -294,6 +294,7 @@ class Reader {
         s.playlist_url = text(t, "playlist_url", Need::optional, where, s.pos);
         s.meeting_url = text(t, "meeting_url", Need::optional, where, s.pos);
         s.templates = text(t, "templates", Need::optional, where, s.pos);
+        s.season_word = text(t, "season_word", Need::optional, where, s.pos);
         s.alarm_minutes = int_array(t, "alarm_minutes", 0, 7 * 24 * 60);
         for (toml_tree::Node* organiser : tables(t, "organiser", "series.organiser")) {
             toml_tree::Table* o = organiser->as_table();

@@ -54,6 +54,7 @@ class RuleRunner {
         check_schedule_completeness();
         check_calendar();
         check_site_paths();
+        check_season_word();
     }
 
   private:
@@ -441,23 +442,47 @@ class RuleRunner {
                 }
                 continue;
             }
-            std::vector<std::string> missing;
-            if (!s.date.present) {
-                missing.emplace_back("date");
-            }
-            if (!s.theme.present) {
-                missing.emplace_back("theme");
-            }
-            if (season_meeting_link(cat_, s).url == nullptr) {
-                missing.emplace_back(meeting_link_noun(cat_));
-            }
-            if (!missing.empty()) {
-                diags_.warning("season-tba", s.pos,
-                               fmt::format("coming season {} has no {} yet: it will be announced as TBA",
-                                           s.number.value, text::alternatives(missing)),
-                               "add them to the season when they are fixed");
-            }
+            warn_unfinished(s);
         }
+    }
+
+    // A coming season that misses what its announcement needs, saying what it will look like: a
+    // season without a date is announced as TBA; a dated one without a theme is headed by its only
+    // talk's title (then no theme is needed) or else by its date; one without a meeting link is
+    // announced without a registration (or join) link.
+    void warn_unfinished(const Season& s) {
+        const auto it = episodes_by_season_.find(s.number.value);
+        const std::size_t talks = it == episodes_by_season_.end() ? 0 : it->second.size();
+        const bool theme_needed = !s.theme.present && (!s.date.present || talks != 1);
+        std::vector<std::string> missing;
+        if (!s.date.present) {
+            missing.emplace_back("date");
+        }
+        if (theme_needed) {
+            missing.emplace_back("theme");
+        }
+        const bool has_link = season_meeting_link(cat_, s).url != nullptr;
+        if (!has_link) {
+            missing.emplace_back(std::string(meeting_link_noun(cat_)));
+        }
+        if (missing.empty()) {
+            return;
+        }
+        std::string outcome = "it will be announced as TBA";
+        if (s.date.present) {
+            std::vector<std::string> parts;
+            if (theme_needed) {
+                parts.emplace_back("headed by its date");
+            }
+            if (!has_link) {
+                parts.emplace_back("announced without a registration link");
+            }
+            outcome = fmt::format("it will be {}", fmt::join(parts, " and "));
+        }
+        diags_.warning("season-tba", s.pos,
+                       fmt::format("coming season {} has no {} yet: {}", s.number.value,
+                                   text::alternatives(missing), outcome),
+                       "add them to the season when they are fixed");
     }
 
     // What `wtool ics` would refuse, asked of the same calendar plan (calendar_plan.hpp), as
@@ -502,6 +527,24 @@ class RuleRunner {
         check(cat_.site.webinar_page, "webinar_page", SitePathKind::file);
         check(cat_.site.talks_page, "talks_page", SitePathKind::file);
         check(cat_.site.news_dir, "news_dir", SitePathKind::folder);
+    }
+
+    // [series] season_word goes into sentences and titles ("the ninth edition", "Series, session
+    // 9"): one lower-case word of 1 to 20 letters a-z.
+    void check_season_word() {
+        const Text& word = cat_.series.season_word;
+        if (!word.present) {
+            return;
+        }
+        const std::string_view w = word.value;
+        const bool ok = !w.empty() && w.size() <= 20 &&
+                        std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!ok) {
+            diags_.error("season-word", word.pos,
+                         fmt::format("[series] season_word '{}' must be one lower-case word (letters a-z, at most 20)",
+                                     text::visible(w)),
+                         "write what the series calls a webinar day, such as 'edition', 'session' or 'season'");
+        }
     }
 
     // Indexes the source's lines on first use: a clean catalogue never needs them.

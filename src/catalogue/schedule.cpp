@@ -64,6 +64,19 @@ bool season_started(const Catalogue& cat, const Season& season, tz::Instant now)
     return start && *start <= now;
 }
 
+std::expected<tz::Instant, NoStart> season_end(const Catalogue& cat, const Season& season) {
+    auto start = season_start(cat, season);
+    if (!start) {
+        return std::unexpected(std::move(start.error()));
+    }
+    return *start + std::chrono::minutes{season_duration_minutes(cat, season)};
+}
+
+bool season_ended(const Catalogue& cat, const Season& season, tz::Instant now) {
+    const auto end = season_end(cat, season);
+    return end && *end <= now;
+}
+
 std::vector<const Season*> coming_seasons(const Catalogue& cat, tz::Instant now) {
     std::vector<const Season*> out;
     for (const Season* s : cat.seasons_by_number()) {

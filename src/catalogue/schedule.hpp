@@ -60,6 +60,13 @@ std::expected<tz::Instant, NoStart> season_start(const Catalogue& cat, const Sea
 // reports) never has.
 bool season_started(const Catalogue& cat, const Season& season, tz::Instant now);
 
+// The end of a season: its start plus its duration; the same errors as season_start.
+std::expected<tz::Instant, NoStart> season_end(const Catalogue& cat, const Season& season);
+
+// Whether the season has ended at `now` (its end is at or before it). A season without a start
+// instant never has.
+bool season_ended(const Catalogue& cat, const Season& season, tz::Instant now);
+
 // The coming seasons at `now`: those not cancelled that have not started (dated or TBA), in number
 // order.
 std::vector<const Season*> coming_seasons(const Catalogue& cat, tz::Instant now);

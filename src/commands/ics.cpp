@@ -7,6 +7,9 @@
 #include "cli/command_support.hpp"
 #include "cli/output_target.hpp"
 #include "ics/ics_calendar.hpp"
+#include "render/plain.hpp"
+#include "render/template_views.hpp"
+#include "render/templates.hpp"
 
 #include <fmt/format.h>
 
@@ -138,6 +141,32 @@ CLI::App* setup_ics(CLI::App& app, IcsOptions& opts) {
     return sub;
 }
 
+namespace {
+
+// Each event's title, from the calendar_title template (the series' own or the default), made one
+// line.
+std::map<int, std::string> event_titles(const Catalogue& cat, const CalendarPlan& plan) {
+    auto templates = templates_for(cat);
+    if (!templates) {
+        throw CommandError(templates.error());
+    }
+    std::map<int, std::string> titles;
+    for (const CalendarEvent& event : plan.events) {
+        auto view = calendar_title_view(cat, *event.season);
+        if (!view) {
+            throw CommandError(view.error());
+        }
+        auto text = render_template(*templates, "calendar_title", *view);
+        if (!text) {
+            throw CommandError(text.error().message);
+        }
+        titles[event.season->number.value] = plain::one_line(*text);
+    }
+    return titles;
+}
+
+} // namespace
+
 ExitCode run_ics(Context& ctx, const IcsOptions& opts) {
     if (opts.record) {
         record(ctx, opts);
@@ -150,7 +179,7 @@ ExitCode run_ics(Context& ctx, const IcsOptions& opts) {
     const CalendarPlan& plan = *planned;
     refuse_changed(ctx, cat, plan);
 
-    CalendarOptions options{.alarm_minutes = opts.alarms, .now = ctx.now};
+    CalendarOptions options{.alarm_minutes = opts.alarms, .now = ctx.now, .titles = event_titles(cat, plan)};
     if (opts.alarms.empty()) {
         for (const Field<int>& m : cat.series.alarm_minutes) {
             options.alarm_minutes.push_back(m.value);

@@ -18,9 +18,12 @@ CLI::App* setup_news(CLI::App& app, NewsOptions& opts) {
     sub->add_option("--output", opts.output, "Write to this file instead of standard output")
         ->type_name("FILE")
         ->excludes(site);
+    sub->add_flag("--force", opts.force, "Write the post even for a cancelled season or one that has not ended");
     sub->footer("Examples:\n  wtool news 9 --catalogue data/episodes.toml\n"
                 "  wtool news 9 --site ../medical-datasets.github.io\n\n"
-                "Exit status: 0 done, 2 bad usage or input, 4 the season has no date yet or was cancelled.");
+                "News is for days that happened: a season that was cancelled, has no date or has not ended\n"
+                "(at --now) is refused unless --force (which cannot help a season without a date).\n"
+                "Exit status: 0 done, 2 bad usage or input, or a season without a post.");
     return sub;
 }
 
@@ -31,15 +34,13 @@ ExitCode run_news(Context& ctx, const NewsOptions& opts) {
         throw CommandError(fmt::format("season {} is not in '{}'; run 'wtool validate' to see the seasons it has",
                                        opts.season, ctx.catalogue.string()));
     }
-    if (season->cancelled.value) {
-        throw CommandError(fmt::format("season {} was cancelled: there is no news post to write", opts.season),
-                           ExitCode::nothing);
-    }
-    if (!season->date.present) {
-        throw CommandError(fmt::format("season {} has no date yet: a news post needs one; add 'date = YYYY-MM-DD' "
-                                       "to the season",
-                                       opts.season),
-                           ExitCode::nothing);
+    if (const auto refused = no_news(cat, *season, ctx.now)) {
+        if (refused->kind == NoNews::Kind::tba) {
+            throw CommandError(refused->message + "; add 'date = YYYY-MM-DD' to the season", ExitCode::usage);
+        }
+        if (!opts.force) {
+            throw CommandError(refused->message + "; add --force to write it anyway", ExitCode::usage);
+        }
     }
     auto templates = templates_for(cat);
     if (!templates) {

@@ -13,6 +13,7 @@ struct NewsOptions {
     int season = 0;     // N
     std::string site;   // --site DIR; empty when not given
     std::string output; // --output FILE; empty for standard output
+    bool force = false; // --force: also for a cancelled day or one not over yet
 };
 
 CLI::App* setup_news(CLI::App& app, NewsOptions& opts);

@@ -16,14 +16,17 @@ CLI::App* setup_stats(CLI::App& app, StatsOptions& opts) {
     sub->add_option("--svg", opts.svg,
                     "Also write a bar chart of speakers per country to this SVG file (-: print only the chart)")
         ->type_name("FILE");
-    sub->footer("Examples:\n  wtool stats\n  wtool stats --format markdown --svg speakers.svg\n\n"
+    sub->add_flag("--all", opts.all,
+                  "Count every talk of the catalogue (coming, cancelled, not dated), not only those held");
+    sub->footer("Examples:\n  wtool stats\n  wtool stats --all --format markdown --svg speakers.svg\n\n"
+                "Only talks that took place (dated, not cancelled, ended before now) are counted unless --all.\n"
                 "Speaker figures count people, talk figures count talks (see docs/stats.md).");
     return sub;
 }
 
 ExitCode run_stats(Context& ctx, const StatsOptions& opts) {
     const Catalogue cat = load_usable_catalogue(ctx);
-    const Stats stats = compute_stats(cat, ctx.now);
+    const Stats stats = compute_stats(cat, ctx.now, opts.all ? StatsScope::all : StatsScope::held);
     if (opts.svg == "-") {
         ctx.out << render_country_chart_svg(stats);
         return ExitCode::ok;

@@ -12,6 +12,7 @@ namespace wtool {
 struct StatsOptions {
     std::string format = "text"; // text | markdown | json
     std::string svg;             // also write the speakers-per-country chart here; empty: no chart
+    bool all = false;            // count every talk, not only those held
 };
 
 CLI::App* setup_stats(CLI::App& app, StatsOptions& opts);

@@ -116,13 +116,15 @@ struct EventContext {
     const Organiser& organiser;
     const std::string& page;        // the series' page, or empty
     const std::vector<int>& alarms; // minutes before the start, latest first
+    const std::map<int, std::string>& titles; // CalendarOptions::titles
     tz::Instant now;
 };
 
 // One season's VEVENT, with its alarms.
 void write_event(ics::Writer& w, const EventContext& c, const CalendarEvent& event, const EventTimes& times) {
     const Season& s = *event.season;
-    const std::string title = summary(c.cat, s);
+    const auto given = c.titles.find(s.number.value);
+    const std::string title = given != c.titles.end() ? given->second : summary(c.cat, s);
     w.begin("VEVENT");
     w.text("UID", event.uid);
     w.raw("DTSTAMP", ics::format_utc(c.now));
@@ -212,7 +214,7 @@ std::expected<std::string, std::string> render_calendar(const Catalogue& cat, co
 
     const std::vector<int> alarms = alarm_list(options.alarm_minutes);
     const std::string page = page_url(cat);
-    const EventContext context{cat, *zone, *organiser, page, alarms, options.now};
+    const EventContext context{cat, *zone, *organiser, page, alarms, options.titles, options.now};
     for (std::size_t i = 0; i < plan.events.size(); ++i) {
         write_event(w, context, plan.events[i], times[i]);
     }

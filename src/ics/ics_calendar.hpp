@@ -8,6 +8,7 @@
 #include "time/timezone.hpp"
 
 #include <expected>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ namespace wtool {
 struct CalendarOptions {
     std::vector<int> alarm_minutes; // a VALARM this many minutes before the start, each
     tz::Instant now{};              // DTSTAMP and LAST-MODIFIED
+    // Each event's title (SUMMARY, and the alarms' text) by season number, one line, as the
+    // calendar_title template renders it (commands/ics.cpp). A season not in it is titled
+    // "<series>, season N: <theme>" ("Cancelled: " first for a cancelled one).
+    std::map<int, std::string> titles;
 };
 
 // The calendar of `plan` (calendar_plan.hpp: its events, their UIDs and SEQUENCE). Fails with a

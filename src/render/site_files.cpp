@@ -3,8 +3,11 @@
 #include "catalogue/schedule.hpp"
 #include "render/template_views.hpp"
 
+#include "time/time_format.hpp"
+
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
 
 namespace wtool {
 
@@ -39,10 +42,29 @@ std::expected<SiteFile, std::string> render_news_post(const Catalogue& cat, cons
     return SiteFile{std::move(*text), std::move(path), "[site] news_dir", dir, SitePathKind::folder};
 }
 
+std::optional<NoNews> no_news(const Catalogue& cat, const Season& season, tz::Instant now) {
+    const int n = season.number.value;
+    if (season.cancelled.value) {
+        return NoNews{NoNews::Kind::cancelled, fmt::format("season {} was cancelled: there is no news post to write", n)};
+    }
+    const auto end = season_end(cat, season);
+    if (!season.date.present || !end) {
+        return NoNews{NoNews::Kind::tba, fmt::format("season {} has no date yet: a news post needs one", n)};
+    }
+    if (*end > now) {
+        const tz::ZonedView local = tz::in_zone(*series_zone(cat), *end);
+        return NoNews{NoNews::Kind::not_over,
+                      fmt::format("season {} has not taken place yet: it ends on {} at {} {}", n,
+                                  tz::format_iso_date(date::floor<date::days>(local.local)),
+                                  tz::format_clock_24h(local.local), tz::format_zone_label(local))};
+    }
+    return std::nullopt;
+}
+
 std::vector<const Season*> seasons_with_news(const Catalogue& cat, tz::Instant now) {
     std::vector<const Season*> out;
     for (const Season* s : cat.seasons_by_number()) {
-        if (s->date.present && !s->cancelled.value && season_started(cat, *s, now)) {
+        if (!no_news(cat, *s, now)) {
             out.push_back(s);
         }
     }

@@ -33,8 +33,22 @@ std::expected<SiteFile, std::string> render_site_page(const Catalogue& cat, cons
 std::expected<SiteFile, std::string> render_news_post(const Catalogue& cat, const TemplateSet& templates,
                                                       const Season& season);
 
-// The seasons that have a news post to write at `now`: dated, not cancelled, started; in number
-// order.
+// Why a season has no news post (yet) at `now`: news is for days that happened.
+struct NoNews {
+    enum class Kind {
+        tba,       // no date: no post can be written
+        cancelled, // the day did not happen
+        not_over,  // the day has not ended at `now`
+    };
+    Kind kind = Kind::tba;
+    std::string message; // "season 5 has not taken place yet: it ends on 2026-11-18 at 13:00 EST"
+};
+
+// nullopt when the season has a news post at `now`: it has a date, was not cancelled and has
+// ended (schedule.hpp season_ended).
+std::optional<NoNews> no_news(const Catalogue& cat, const Season& season, tz::Instant now);
+
+// The seasons that have a news post to write at `now` (no_news is nullopt), in number order.
 std::vector<const Season*> seasons_with_news(const Catalogue& cat, tz::Instant now);
 
 } // namespace wtool

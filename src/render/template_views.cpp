@@ -352,10 +352,21 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
         }
     }
     j["has_talks"] = !talks.empty();
+    j["one_talk"] = talks.size() == 1; // "Talk by" rather than "Talks by"
     j["has_shared_talks"] = !shared.empty();
     j["talks"] = as_list(std::move(talks));
     j["shared_talks"] = as_list(std::move(shared));
     return j;
+}
+
+// series.season_word ("edition") and series.Season_word ("Edition"): a validated word of a-z.
+void set_season_word(Json& series, std::string_view word) {
+    std::string capitalised(word);
+    if (!capitalised.empty()) {
+        capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+    }
+    series["season_word"] = std::string(word);
+    series["Season_word"] = capitalised;
 }
 
 Json series_json(const Catalogue& cat, const Escaper& e) {
@@ -367,6 +378,7 @@ Json series_json(const Catalogue& cat, const Escaper& e) {
     j["webinar_url"] = e.url(s.webinar_url);
     j["talks_url"] = e.url(s.talks_url);
     j["playlist_url"] = e.url(s.playlist_url);
+    set_season_word(j, s.season_word.present ? std::string_view(s.season_word.value) : "edition");
     std::vector<Json> organisers;
     for (const Organiser& o : s.organisers) {
         Json oj;
@@ -401,8 +413,41 @@ std::expected<Json, std::string> announce_view(const Catalogue& cat, const Seaso
     return Json{{"series", series_json(cat, e)}, {"season", std::move(*s)}};
 }
 
+namespace {
+
+// The dated seasons that have not started at `now` (cancelled ones too), by start, at most
+// max_upcoming_seasons.
+std::vector<const Season*> upcoming_seasons(const Catalogue& cat, tz::Instant now) {
+    std::vector<std::pair<tz::Instant, const Season*>> dated;
+    for (const Season* season : cat.seasons_by_number()) {
+        if (const auto start = season_start(cat, *season); start && *start > now) {
+            dated.emplace_back(*start, season);
+        }
+    }
+    std::stable_sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const Season*> out;
+    for (const auto& [start, season] : dated) {
+        if (out.size() == max_upcoming_seasons) {
+            break;
+        }
+        out.push_back(season);
+    }
+    return out;
+}
+
+} // namespace
+
 std::expected<Json, std::string> webinar_page_view(const Catalogue& cat, tz::Instant now, Escaping escaping) {
     const Escaper e{escaping};
+    std::vector<Json> upcoming;
+    for (const Season* season : upcoming_seasons(cat, now)) {
+        auto s = season_json(cat, *season, e, AudienceTimes::hide);
+        if (!s) {
+            return std::unexpected(s.error());
+        }
+        upcoming.push_back(std::move(*s));
+    }
+    const bool show_upcoming = upcoming.size() > 1;
     Json next = nullptr;
     if (const Season* coming = next_season(cat, now)) {
         const AudienceTimes times = cat.series.announce_times.value ? AudienceTimes::show : AudienceTimes::hide;
@@ -430,6 +475,8 @@ std::expected<Json, std::string> webinar_page_view(const Catalogue& cat, tz::Ins
     return Json{{"series", series_json(cat, e)},
                 {"site", site_json(cat)},
                 {"next", std::move(next)},
+                {"upcoming", as_list(std::move(upcoming))},
+                {"show_upcoming", show_upcoming},
                 {"previous_talks", as_list(std::move(previous))}};
 }
 
@@ -463,21 +510,40 @@ std::expected<Json, std::string> news_view(const Catalogue& cat, const Season& s
     if (zone == nullptr) {
         return std::unexpected(fmt::format("unknown time zone '{}'", cat.series.timezone.value));
     }
-    const tz::LocalTime local = tz::LocalTime{season.date.value} + cat.site.news_time.value;
-    auto instant = tz::resolve_local(*zone, local, tz::Ambiguity::earlier);
-    if (!instant) {
-        return std::unexpected(fmt::format("[site] news_time: {}", instant.error().message));
+    // Dated at [site] news_time on the season's day when the catalogue sets it, else at the day's end.
+    tz::Instant dated{};
+    if (cat.site.news_time.present) {
+        const tz::LocalTime local = tz::LocalTime{season.date.value} + cat.site.news_time.value;
+        auto instant = tz::resolve_local(*zone, local, tz::Ambiguity::earlier);
+        if (!instant) {
+            return std::unexpected(fmt::format("[site] news_time: {}", instant.error().message));
+        }
+        dated = *instant;
+    } else {
+        auto end = season_end(cat, season);
+        if (!end) {
+            return std::unexpected(fmt::format("season {}: {}", season.number.value, end.error().message));
+        }
+        dated = *end;
     }
-    const tz::ZonedView there = tz::in_zone(*zone, *instant);
+    const tz::ZonedView there = tz::in_zone(*zone, dated);
     const Escaper e{escaping};
     auto s = season_json(cat, season, e, AudienceTimes::hide);
     if (!s) {
         return std::unexpected(s.error());
     }
     const std::string news_date =
-        fmt::format("{} {}:00{}", tz::format_iso_date(date::local_days{date::year_month_day{season.date.value}}),
+        fmt::format("{} {}:00{}", tz::format_iso_date(date::floor<date::days>(there.local)),
                     tz::format_clock_24h(there.local), tz::format_compact_offset(there.offset));
     return Json{{"series", series_json(cat, e)}, {"season", std::move(*s)}, {"news_date", news_date}};
+}
+
+std::expected<Json, std::string> calendar_title_view(const Catalogue& cat, const Season& season) {
+    auto view = announce_view(cat, season, Escaping::plain, AudienceTimes::hide);
+    if (view && !cat.series.season_word.present) {
+        set_season_word((*view)["series"], "season"); // what calendar titles have always said
+    }
+    return view;
 }
 
 std::string news_file_name(const Season& season) {

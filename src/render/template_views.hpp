@@ -30,9 +30,15 @@ enum class AudienceTimes { show, hide };
 std::expected<nlohmann::ordered_json, std::string> announce_view(const Catalogue& cat, const Season& season,
                                                                  Escaping escaping, AudienceTimes times);
 
-// {series, site, next, previous_talks}: the webinar page at `now`. `next` is the next season
-// (schedule.hpp next_season; null when none is coming), with audience times as the catalogue's
-// announce_times says. `previous_talks` are the talks of every season that has started and was
+// How many seasons `upcoming` lists at most.
+inline constexpr std::size_t max_upcoming_seasons = 5;
+
+// {series, site, next, upcoming, show_upcoming, previous_talks}: the webinar page at `now`.
+// `next` is the next season (schedule.hpp next_season; null when none is coming), with audience
+// times as the catalogue's announce_times says. `upcoming` lists the dated seasons that have not
+// started at `now`, cancelled ones included (each says so), by start, at most
+// max_upcoming_seasons, each a season like `next` (without audience times); `show_upcoming` is
+// true when it holds more than one. `previous_talks` are the talks of every season that has started and was
 // not cancelled, oldest first, leaving out talks whose recording is not shared.
 std::expected<nlohmann::ordered_json, std::string> webinar_page_view(const Catalogue& cat, tz::Instant now,
                                                                      Escaping escaping);
@@ -42,10 +48,16 @@ std::expected<nlohmann::ordered_json, std::string> webinar_page_view(const Catal
 std::expected<nlohmann::ordered_json, std::string> talks_page_view(const Catalogue& cat, Escaping escaping);
 
 // {series, season, news_date}: the news post after a season. news_date is the season's date at
-// [site] news_time in the series' zone, with the UTC offset in force then: "2026-03-02
-// 09:00:00+0100". Errors: the season has no date, or news_time does not exist that day.
+// [site] news_time in the series' zone when the catalogue sets it, else the season's end (start +
+// duration) there, with the UTC offset in force then: "2026-03-02 09:00:00+0100". Errors: the
+// season has no date, or news_time does not exist that day.
 std::expected<nlohmann::ordered_json, std::string> news_view(const Catalogue& cat, const Season& season,
                                                              Escaping escaping);
+
+// {series, season}: what the calendar_title template sees for one event (ics SUMMARY): announce_view
+// in plain text, except that series.season_word defaults to "season" (calendars' historical word)
+// when the catalogue does not set [series] season_word.
+std::expected<nlohmann::ordered_json, std::string> calendar_title_view(const Catalogue& cat, const Season& season);
 
 // The file name of a season's news post: "20260302_webinar_9.md"; empty for a season without a
 // date.

@@ -119,7 +119,7 @@ Json site_json(const Site& site) {
     return {
         {"webinar_page", site.webinar_page.value}, {"webinar_front_matter", text_or_null(site.webinar_front_matter)},
         {"talks_page", site.talks_page.value},     {"talks_front_matter", text_or_null(site.talks_front_matter)},
-        {"news_dir", site.news_dir.value},         {"news_time", format_time_of_day(site.news_time.value)}};
+        {"news_dir", site.news_dir.value},         {"news_time", site.news_time.present ? Json(format_time_of_day(site.news_time.value)) : Json(nullptr)}};
 }
 
 // The season's meeting link of any platform (its own meeting_url or zoom_url, else the series'
@@ -206,22 +206,10 @@ std::string render_export_json(const Catalogue& cat, const ExportSelection& sele
 }
 
 const std::vector<std::string>& export_csv_columns() {
-    static const std::vector<std::string> columns = {"code",
-                                                     "season",
-                                                     "number",
-                                                     "title",
-                                                     "speakers",
-                                                     "affiliations",
-                                                     "countries",
-                                                     "theme",
-                                                     "date",
-                                                     "start_local",
-                                                     "start_utc",
-                                                     "recording",
-                                                     "share_recording",
-                                                     "abstract",
-                                                     "meeting_url",
-                                                     "meeting_platform"};
+    static const std::vector<std::string> columns = {
+        "code",        "season",    "number",    "title",           "speakers", "affiliations",
+        "countries",   "theme",     "date",      "start_local",     "start_utc", "recording",
+        "share_recording", "abstract", "meeting_url", "meeting_platform", "cancelled"};
     return columns;
 }
 
@@ -248,6 +236,7 @@ std::string render_export_csv(const Catalogue& cat, const ExportSelection& selec
             e->abstract.value,
             meeting.url != nullptr ? meeting.url->value.str() : std::string{},
             meeting.url != nullptr ? meeting.platform : std::string{},
+            season != nullptr && season->cancelled.value ? "true" : "false",
         };
         out += csv::record(row);
     }

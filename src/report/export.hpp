@@ -28,7 +28,8 @@ const std::vector<std::string>& export_csv_columns();
 // One CSV row per episode, in code order, after a header row (export_csv_columns): RFC 4180
 // quoting, CRLF line ends, UTF-8 without a byte-order mark. A talk's speakers, their affiliations
 // and countries are joined with "; " in speaker order. Cells that a spreadsheet would run as a
-// formula get a leading apostrophe (csv::neutralise_formula). Documented in docs/export.md.
+// formula get a leading apostrophe (csv::neutralise_formula). The last column, `cancelled`, is
+// "true" for the talks of a cancelled season. Documented in docs/export.md.
 std::string render_export_csv(const Catalogue& cat, const ExportSelection& selection);
 
 } // namespace wtool

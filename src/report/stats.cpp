@@ -78,22 +78,23 @@ struct Column {
     Align align = Align::left;
 };
 
-// A table with columns padded to their widest cell (counted in code points), two spaces apart,
+// A table with columns padded to their widest cell (in terminal columns: a CJK character takes
+// two, a combining mark none; text::display_width), two spaces apart,
 // indented by two spaces; trailing blanks are removed.
 std::string text_table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
     for (const Column& c : columns) {
-        widths.push_back(text::count_code_points(c.heading));
+        widths.push_back(text::display_width(c.heading));
     }
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], text::count_code_points(row[i]));
+            widths[i] = std::max(widths[i], text::display_width(row[i]));
         }
     }
     const auto line = [&](const std::vector<std::string>& cells) {
         std::string out = " ";
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            const std::string pad(widths[i] - text::count_code_points(cells[i]), ' ');
+            const std::string pad(widths[i] - text::display_width(cells[i]), ' ');
             out += ' ';
             out += columns[i].align == Align::right ? pad + cells[i] : cells[i] + pad;
             out += ' ';
@@ -125,13 +126,14 @@ std::vector<std::vector<std::string>> count_rows(const std::vector<CountRow>& ro
 std::vector<std::vector<std::string>> season_rows(const Stats& stats) {
     std::vector<std::vector<std::string>> out;
     for (const SeasonStats& s : stats.seasons) {
-        std::string theme = s.theme.empty() ? std::string("TBA") : s.theme;
-        if (s.cancelled) {
-            theme += " (cancelled)";
-        }
-        out.push_back({std::to_string(s.number), s.date.empty() ? std::string("TBA") : s.date, std::to_string(s.talks),
-                       std::to_string(s.speakers), std::to_string(s.new_institutions.size()),
-                       std::to_string(s.returning_institutions.size()), theme});
+        const std::string theme = s.theme.empty() ? std::string("TBA") : s.theme;
+        // Institutions are compared over counted seasons only: "-" for a season not counted.
+        const auto institutions = [&](const std::vector<std::string>& list) {
+            return s.counted ? std::to_string(list.size()) : std::string("-");
+        };
+        out.push_back({std::to_string(s.number), s.date.empty() ? std::string("TBA") : s.date,
+                       std::string(season_state_name(s.state)), std::to_string(s.talks), std::to_string(s.speakers),
+                       institutions(s.new_institutions), institutions(s.returning_institutions), theme});
     }
     return out;
 }
@@ -153,8 +155,9 @@ std::size_t named_count(const std::vector<CountRow>& rows) {
 std::string summary_sentence(const Stats& stats) {
     const std::size_t institutions = named_count(stats.institutions);
     const std::size_t countries = named_count(stats.countries);
-    return fmt::format("{} talk{} by {} speaker{}, from {} institution{} in {} countr{}.", stats.talks,
-                       stats.talks == 1 ? "" : "s", stats.speakers, stats.speakers == 1 ? "" : "s", institutions,
+    const std::string_view held = stats.scope == StatsScope::held ? " held" : "";
+    return fmt::format("{} talk{}{} by {} speaker{}, from {} institution{} in {} countr{}.", stats.talks,
+                       stats.talks == 1 ? "" : "s", held, stats.speakers, stats.speakers == 1 ? "" : "s", institutions,
                        institutions == 1 ? "" : "s", countries, countries == 1 ? "y" : "ies");
 }
 
@@ -261,12 +264,22 @@ const std::vector<Column> country_columns = {
 const std::vector<Column> institution_columns = {
     {"institution", Align::left}, {"speakers", Align::right}, {"talks", Align::right}};
 const std::vector<Column> season_columns = {{"season", Align::right},    {"date", Align::left},
-                                            {"talks", Align::right},     {"speakers", Align::right},
-                                            {"new inst.", Align::right}, {"returning inst.", Align::right},
-                                            {"theme", Align::left}};
+                                            {"state", Align::left},      {"talks", Align::right},
+                                            {"speakers", Align::right},  {"new inst.", Align::right},
+                                            {"returning inst.", Align::right}, {"theme", Align::left}};
 const std::vector<Column> year_columns = {{"year", Align::left}, {"seasons", Align::right}, {"talks", Align::right}};
 
 } // namespace
+
+std::string_view season_state_name(SeasonState state) {
+    switch (state) {
+    case SeasonState::held: return "held";
+    case SeasonState::coming: return "coming";
+    case SeasonState::cancelled: return "cancelled";
+    case SeasonState::tba: break;
+    }
+    return "TBA";
+}
 
 int RecordingStats::published_permille() const {
     if (held == 0) {
@@ -275,9 +288,42 @@ int RecordingStats::published_permille() const {
     return (published * 1000 + held / 2) / held;
 }
 
-Stats compute_stats(const Catalogue& cat, tz::Instant now) {
+namespace {
+
+SeasonState state_at(const Catalogue& cat, const Season& season, tz::Instant now) {
+    if (season.cancelled.value) {
+        return SeasonState::cancelled;
+    }
+    if (!season_start(cat, season)) {
+        return SeasonState::tba; // no date (a catalogue with another reason does not pass validation)
+    }
+    return season_ended(cat, season, now) ? SeasonState::held : SeasonState::coming;
+}
+
+// Adds a talk of a season in `state` to the recording figures.
+void count_recording(RecordingStats& r, SeasonState state, const Episode& e) {
+    if (state == SeasonState::cancelled) {
+        ++r.cancelled;
+    } else if (state != SeasonState::held) {
+        ++r.upcoming;
+    } else {
+        ++r.held;
+        if (e.recording.present) {
+            ++r.published;
+        } else if (!e.share_recording.value) {
+            ++r.not_shared;
+        } else {
+            ++r.missing;
+        }
+    }
+}
+
+} // namespace
+
+Stats compute_stats(const Catalogue& cat, tz::Instant now, StatsScope scope) {
     Stats stats;
     stats.series_title = cat.series.title.value;
+    stats.scope = scope;
     Tally countries;
     Tally institutions;
     std::set<std::string> people;
@@ -293,12 +339,16 @@ Stats compute_stats(const Catalogue& cat, tz::Instant now) {
         if (season->date.present) {
             row.date = date::format("%Y-%m-%d", season->date.value);
         }
-        const bool held = !row.cancelled && season_started(cat, *season, now);
+        row.state = state_at(cat, *season, now);
+        row.counted = scope == StatsScope::all || row.state == SeasonState::held;
         std::vector<std::string> this_season; // identities, in order of appearance
         for (const Episode* e : cat.episodes_of(row.number)) {
             ++row.talks;
+            row.speakers += static_cast<int>(e->speakers.size());
             for (const Speaker& sp : e->speakers) {
-                ++row.speakers;
+                if (!row.counted) {
+                    break;
+                }
                 const std::string person = identity(sp.name.value);
                 people.insert(person);
                 countries.add(sp.country.value, person, e);
@@ -311,22 +361,13 @@ Stats compute_stats(const Catalogue& cat, tz::Instant now) {
                 const std::string shown(text::trim(sp.affiliation.value));
                 (institutions_seen.contains(inst) ? row.returning_institutions : row.new_institutions).push_back(shown);
             }
-            if (row.cancelled) {
-                ++stats.recordings.cancelled;
-            } else if (!held) {
-                ++stats.recordings.upcoming;
-            } else {
-                ++stats.recordings.held;
-                if (e->recording.present) {
-                    ++stats.recordings.published;
-                } else if (!e->share_recording.value) {
-                    ++stats.recordings.not_shared;
-                } else {
-                    ++stats.recordings.missing;
-                }
-            }
+            count_recording(stats.recordings, row.state, *e);
         }
         institutions_seen.insert(this_season.begin(), this_season.end());
+        if (!row.counted) {
+            stats.seasons.push_back(std::move(row));
+            continue;
+        }
         stats.talks += row.talks;
         stats.speaker_appearances += row.speakers;
         const std::string year = row.date.empty() ? std::string("TBA") : row.date.substr(0, 4);
@@ -394,6 +435,8 @@ std::string render_stats_json(const Stats& stats) {
                            {"theme", s.theme.empty() ? Json(nullptr) : Json(s.theme)},
                            {"date", s.date.empty() ? Json(nullptr) : Json(s.date)},
                            {"cancelled", s.cancelled},
+                           {"state", season_state_name(s.state)},
+                           {"counted", s.counted},
                            {"talks", s.talks},
                            {"speakers", s.speakers},
                            {"new_institutions", s.new_institutions},
@@ -405,6 +448,7 @@ std::string render_stats_json(const Stats& stats) {
     }
     const RecordingStats& r = stats.recordings;
     const Json doc = {{"series", stats.series_title},
+                      {"counts", stats.scope == StatsScope::held ? "held" : "all"},
                       {"totals",
                        {{"talks", stats.talks},
                         {"speakers", stats.speakers},

@@ -9,7 +9,11 @@
 //   institution's "talks" once when any of its speakers is from there);
 // - institutions and countries are compared by their text in the catalogue (case-insensitive):
 //   spell them the same way to have them counted together;
-// - a talk is "held" when its season has started at `now` and is not cancelled.
+// - a talk is "held" (it took place) when its season has a date, is not cancelled and has ended
+//   at `now` (start + duration);
+// - by default (StatsScope::held) only held talks are counted: their speakers, countries,
+//   institutions, seasons and years. StatsScope::all counts every talk of the catalogue (held,
+//   coming, cancelled, not dated). The seasons table lists every season with its state either way.
 #pragma once
 
 #include "catalogue/catalogue.hpp"
@@ -27,29 +31,48 @@ struct CountRow {
     int talks = 0;
 };
 
+// Which talks the figures count.
+enum class StatsScope {
+    held, // the talks that took place
+    all,  // every talk of the catalogue
+};
+
+// Where a season stands at `now`.
+enum class SeasonState {
+    held,      // dated, not cancelled, ended
+    coming,    // dated, not cancelled, not ended yet (in progress or future)
+    cancelled, // cancelled (dated or not)
+    tba,       // no date yet
+};
+
+// "held", "coming", "cancelled", "TBA".
+std::string_view season_state_name(SeasonState state);
+
 struct SeasonStats {
     int number = 0;
+    SeasonState state = SeasonState::tba;
+    bool counted = false; // its talks are in the figures (the scope includes its state)
     std::string theme; // empty: none yet
     std::string date;  // YYYY-MM-DD; empty: TBA
     bool cancelled = false;
-    int talks = 0;
+    int talks = 0;                                   // the season's talks (counted or not)
     int speakers = 0;                                // speaker appearances in the season's talks
-    std::vector<std::string> new_institutions;       // not seen in an earlier season
-    std::vector<std::string> returning_institutions; // seen in an earlier season
+    std::vector<std::string> new_institutions;       // not seen in an earlier counted season; empty
+    std::vector<std::string> returning_institutions; //   when the season is not counted
 };
 
 struct YearStats {
     std::string year; // "2025", or "TBA" for seasons without a date
-    int seasons = 0;
-    int talks = 0;
+    int seasons = 0;  // counted seasons
+    int talks = 0;    // counted talks
 };
 
 struct RecordingStats {
-    int held = 0;       // talks of seasons that have started and are not cancelled
+    int held = 0;       // talks of seasons that took place (SeasonState::held)
     int published = 0;  // held talks with a recording link
     int not_shared = 0; // held talks whose speakers did not agree to share the recording
     int missing = 0;    // held talks that may be shared but have no link yet
-    int upcoming = 0;   // talks of seasons that have not started
+    int upcoming = 0;   // talks of seasons coming or not dated
     int cancelled = 0;  // talks of cancelled seasons
     // published / held in tenths of a percent, rounded (963 = 96.3 %); 0 when nothing was held.
     [[nodiscard]] int published_permille() const;
@@ -57,7 +80,8 @@ struct RecordingStats {
 
 struct Stats {
     std::string series_title;
-    int talks = 0;
+    StatsScope scope = StatsScope::held;
+    int talks = 0; // counted talks
     int speakers = 0;                   // distinct people
     int speaker_appearances = 0;        // speakers summed over talks
     std::vector<CountRow> countries;    // most speakers first, then by name
@@ -67,8 +91,8 @@ struct Stats {
     RecordingStats recordings;
 };
 
-// Computes the statistics; `now` decides which talks have been held.
-Stats compute_stats(const Catalogue& cat, tz::Instant now);
+// Computes the statistics; `now` decides which talks have been held, `scope` which are counted.
+Stats compute_stats(const Catalogue& cat, tz::Instant now, StatsScope scope = StatsScope::held);
 
 // Aligned plain-text tables.
 std::string render_stats_text(const Stats& stats);

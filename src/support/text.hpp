@@ -56,6 +56,18 @@ bool is_valid_utf8(std::string_view s);
 // Number of code points in `s` (malformed bytes count one each).
 std::size_t count_code_points(std::string_view s);
 
+// How many terminal columns `cp` takes in a monospaced font: 2 for East Asian Wide and Fullwidth
+// characters (CJK ideographs, kana, Hangul syllables, fullwidth forms, most emoji), 0 for
+// combining marks, zero-width characters and variation selectors, 1 otherwise. A small table of
+// Unicode ranges (UAX #11 East_Asian_Width W/F and the main blocks of general category Mn/Me/Cf),
+// not the locale's wcwidth, so the answer does not depend on LANG; rare combining marks outside
+// those blocks count 1.
+int display_width(char32_t cp);
+
+// The columns `s` takes on a terminal: display_width summed over its code points (malformed
+// bytes count one column each). What aligned text tables pad by.
+std::size_t display_width(std::string_view s);
+
 std::string to_lower_ascii(std::string_view s);
 bool iequals_ascii(std::string_view a, std::string_view b);
 bool starts_with_icase(std::string_view s, std::string_view prefix);

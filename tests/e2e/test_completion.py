@@ -195,7 +195,7 @@ def test_zsh(wtool, tmp, env):
         (f"wtool --catalogue {minimal} export --season ", ["1"]),
         ("wtool init --timezone Europe/Copenh", ["Europe/Copenhagen"]),
         ("wtool completion ", ["bash", "fish", "zsh"]),
-        ("wtool stats --", ["--catalogue", "--color", "--format", "--help", "--now", "--quiet", "--svg"]),
+        ("wtool stats --", ["--all", "--catalogue", "--color", "--format", "--help", "--now", "--quiet", "--svg"]),
     ]
     driver = tmp / "driver.zsh"
     driver.write_text(ZSH_DRIVER)

@@ -53,7 +53,7 @@ def check_shipped(wtool):
     rows = list(csv.reader(io.StringIO(text, newline="")))
     check(rows[0] == ["code", "season", "number", "title", "speakers", "affiliations", "countries", "theme", "date",
                       "start_local", "start_utc", "recording", "share_recording", "abstract", "meeting_url",
-                      "meeting_platform"], f"header {rows[0]}")
+                      "meeting_platform", "cancelled"], f"header {rows[0]}")
     body = [dict(zip(rows[0], row)) for row in rows[1:]]
     check(len(body) == len(episodes), f"{len(body)} CSV rows for {len(episodes)} episodes")
     # Records end with CRLF; line breaks inside quoted abstracts stay LF.

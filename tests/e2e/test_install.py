@@ -70,7 +70,7 @@ def main():
         elsewhere = pathlib.Path(tmp) / "elsewhere"
         elsewhere.mkdir()
         shutil.copy(ROOT / "data" / "episodes.toml", elsewhere / "episodes.toml")
-        for args in (["validate"], ["page", "webinar"], ["news", "9"], ["announce", "--format", "email"]):
+        for args in (["validate"], ["page", "webinar"], ["news", "8"], ["announce", "--format", "email"]):
             outputs = []
             for binary in (built, installed):
                 run = subprocess.run([str(binary), "--now", "2026-02-01T12:00:00Z", *args], cwd=elsewhere, env=env,

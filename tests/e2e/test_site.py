@@ -64,7 +64,7 @@ def test_real_site(binary, tmp):
     check(quiet.returncode == 0 and quiet.stdout == "", f"--quiet writes without a word: {quiet.stdout!r}")
 
     tba = wtool(binary, "news", "10", "--site", str(site))
-    check(tba.returncode == 4 and tba.stdout == "", f"news 10 (no date) exits 4 and writes nothing: {tba.returncode}")
+    check(tba.returncode == 2 and tba.stdout == "", f"news 10 (no date) exits 2 and writes nothing: {tba.returncode}")
     check(files_in(site) == before, "no file was added to the site, no temporary file left behind")
 
 

@@ -25,7 +25,7 @@ def check(condition, message):
 
 
 def stats(wtool, catalogue, svg):
-    result = subprocess.run([wtool, "stats", "--catalogue", str(catalogue), "--now", "2026-02-01T12:00:00Z",
+    result = subprocess.run([wtool, "stats", "--all", "--catalogue", str(catalogue), "--now", "2026-02-01T12:00:00Z",
                              "--format", "json", "--svg", str(svg)], capture_output=True, text=True, timeout=60)
     check(result.returncode == 0, f"stats failed: {result.stderr}")
     return json.loads(result.stdout)
@@ -60,7 +60,7 @@ def check_hostile_markdown(wtool):
     itself through an independent Markdown parser (cmark-gfm, with GFM tables), and nothing Liquid
     would run ("{{", "{%") reaches a Jekyll site."""
     hostile = ROOT / "tests" / "data" / "announce" / "hostile.toml"
-    result = subprocess.run([wtool, "stats", "--catalogue", str(hostile), "--now", "2026-02-01T12:00:00Z",
+    result = subprocess.run([wtool, "stats", "--all", "--catalogue", str(hostile), "--now", "2026-02-01T12:00:00Z",
                              "--format", "markdown"], capture_output=True, text=True, timeout=60)
     check(result.returncode == 0, f"stats --format markdown failed: {result.stderr}")
     check("{{" not in result.stdout and "{%" not in result.stdout, "Liquid tags in the Markdown")

@@ -2,6 +2,7 @@
 #include "render/template_views.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace wtool;
 using Json = nlohmann::ordered_json;
@@ -144,6 +145,19 @@ TEST_CASE("news posts are dated with the offset in force") {
     CHECK(tba.error() == "season 10 has no date yet");
 }
 
+TEST_CASE("without [site] news_time a post is dated at the day's end") {
+    // 23:30 + 90 minutes ends after midnight: the post is dated the next day, in the zone's offset.
+    const Catalogue cat = parse("duration_minutes = 90\n[[season]]\nnumber = 1\ndate = 2026-07-01\n"
+                                "time = 23:30:00\n[[season]]\nnumber = 2\ndate = 2026-01-05\n");
+    auto late = news_view(cat, *cat.find_season(1), Escaping::markdown);
+    REQUIRE(late);
+    CHECK((*late)["news_date"] == "2026-07-02 01:00:00+0200");
+    auto winter = news_view(cat, *cat.find_season(2), Escaping::markdown);
+    REQUIRE(winter);
+    CHECK((*winter)["news_date"] == "2026-01-05 16:30:00+0100");
+    CHECK(news_file_name(*cat.find_season(1)) == "20260701_webinar_1.md"); // named by the season's date
+}
+
 TEST_CASE("a date written with a UTC offset is shown as the instant it names") {
     // 10:00+01:00 on a summer day is 11:00 CEST in Copenhagen (validate warns about the offset).
     const Catalogue cat = parse("[[season]]\nnumber = 1\ndate = 2025-05-12T10:00:00+01:00\n");
@@ -182,4 +196,52 @@ name = "C"
     CHECK(plain["talks"][0]["title"] == "**bold** # heading");
     CHECK(plain["talks"][0]["abstract"] == "# one\n\n- two");
     CHECK(plain["talks"][0]["video_url"] == "https://www.youtube.com/watch?v=abcdefghijk&x=(1)");
+}
+
+TEST_CASE("the series' word for a season, and one talk") {
+    const Catalogue plain = parse("[[season]]\nnumber = 1\ndate = 2026-03-02\n"
+                                  "[[episode]]\ncode = \"S01E01\"\ntitle = \"A\"\n[[episode.speaker]]\nname = \"X\"\n");
+    auto view = announce_view(plain, *plain.find_season(1), Escaping::plain, AudienceTimes::hide);
+    REQUIRE(view);
+    CHECK((*view)["series"]["season_word"] == "edition"); // the default templates' historical word
+    CHECK((*view)["series"]["Season_word"] == "Edition");
+    CHECK((*view)["season"]["one_talk"] == true);
+    auto title = calendar_title_view(plain, *plain.find_season(1));
+    REQUIRE(title);
+    CHECK((*title)["series"]["season_word"] == "season"); // calendar titles' historical word
+
+    Diagnostics diags;
+    auto worded = parse_catalogue("[series]\ntitle = \"T\"\ntimezone = \"UTC\"\nstart_time = 15:00:00\n"
+                                  "season_word = \"session\"\n[[season]]\nnumber = 1\n",
+                                  "c.toml", diags);
+    REQUIRE(worded);
+    auto w = announce_view(*worded, *worded->find_season(1), Escaping::plain, AudienceTimes::hide);
+    REQUIRE(w);
+    CHECK((*w)["series"]["Season_word"] == "Session");
+    CHECK((*w)["season"]["one_talk"] == false);
+    CHECK((*calendar_title_view(*worded, *worded->find_season(1)))["series"]["season_word"] == "session");
+}
+
+TEST_CASE("the webinar page lists the upcoming dated seasons, by date, at most five") {
+    std::string body;
+    // Seasons 1-7 on consecutive Mondays, written in reverse date order; 8 has no date; 3 cancelled.
+    for (int n = 1; n <= 7; ++n) {
+        body += fmt::format("[[season]]\nnumber = {}\ndate = 2026-03-{:02}\n{}", n, 30 - 3 * n,
+                            n == 3 ? "cancelled = true\n" : "");
+    }
+    body += "[[season]]\nnumber = 8\n";
+    const Catalogue cat = parse(body);
+    auto page = webinar_page_view(cat, at("2026-03-10T12:00:00Z"), Escaping::markdown);
+    REQUIRE(page);
+    const Json& upcoming = (*page)["upcoming"];
+    REQUIRE(upcoming.size() == 5); // 7 (Mar 9) has started; 6..2 by date; 1 (Mar 27) is the sixth
+    CHECK(upcoming[0]["number"] == 6);
+    CHECK(upcoming[3]["number"] == 3);
+    CHECK(upcoming[3]["cancelled"] == true);
+    CHECK(upcoming[4]["number"] == 2);
+    CHECK((*page)["show_upcoming"] == true);
+    auto late = webinar_page_view(cat, at("2026-03-25T12:00:00Z"), Escaping::markdown);
+    REQUIRE(late);
+    CHECK((*late)["upcoming"].size() == 1); // only season 1 (Mar 27)
+    CHECK((*late)["show_upcoming"] == false);
 }

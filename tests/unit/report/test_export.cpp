@@ -103,9 +103,17 @@ TEST_CASE("CSV export") {
     const Catalogue cat = load(catalogue);
     const std::string csv = render_export_csv(cat, {});
     CHECK(csv == "code,season,number,title,speakers,affiliations,countries,theme,date,start_local,start_utc,"
-                 "recording,share_recording,abstract,meeting_url,meeting_platform\r\n"
-                 "S01E01,1,1,First,Cy,,,Winter,2025-02-24,2025-02-24T15:00:00+01:00,2025-02-24T14:00:00Z,,false,,,\r\n"
+                 "recording,share_recording,abstract,meeting_url,meeting_platform,cancelled\r\n"
+                 "S01E01,1,1,First,Cy,,,Winter,2025-02-24,2025-02-24T15:00:00+01:00,2025-02-24T14:00:00Z,,false,,,,false\r\n"
                  "S02E01,2,1,\"'=HYPERLINK(\"\"http://evil\"\")\",Ada; Bob,\"A, Inc.; B\",UK; -,Summer,2025-05-12,"
                  "2025-05-12T10:00:00+02:00,2025-05-12T08:00:00Z,https://www.youtube.com/watch?v=abcdefghijk,true,"
-                 "\"Two\nlines, with \"\"quotes\"\"\",,\r\n");
+                 "\"Two\nlines, with \"\"quotes\"\"\",,,false\r\n");
+}
+
+TEST_CASE("CSV export: the talks of a cancelled season say so in the last column") {
+    const Catalogue cat = load("[series]\ntitle = \"E\"\ntimezone = \"UTC\"\nstart_time = 10:00:00\n"
+                               "[[season]]\nnumber = 1\ndate = 2025-02-01\ncancelled = true\n"
+                               "[[episode]]\ncode = \"S01E01\"\ntitle = \"T\"\n[[episode.speaker]]\nname = \"A\"\n");
+    const std::string csv = render_export_csv(cat, {});
+    CHECK(csv.ends_with(",2025-02-01,2025-02-01T10:00:00+00:00,2025-02-01T10:00:00Z,,true,,,,true\r\n"));
 }

@@ -102,9 +102,9 @@ country = "Chile"
 const tz::Instant now = *tz::parse_instant("2026-02-01T12:00:00Z");
 } // namespace
 
-TEST_CASE("statistics") {
+TEST_CASE("statistics of every talk (--all)") {
     const Catalogue cat = load(catalogue);
-    const Stats stats = compute_stats(cat, now);
+    const Stats stats = compute_stats(cat, now, StatsScope::all);
     SUBCASE("speakers count people, talks count talks") {
         CHECK(stats.talks == 6);
         CHECK(stats.speakers == 7); // Ada and " ada " are one person
@@ -201,7 +201,7 @@ TEST_CASE("statistics") {
     }
     SUBCASE("svg: escaped, titled, deterministic") {
         const std::string svg = render_country_chart_svg(stats);
-        CHECK(svg == render_country_chart_svg(compute_stats(cat, now)));
+        CHECK(svg == render_country_chart_svg(compute_stats(cat, now, StatsScope::all)));
         CHECK(svg.find("<title id=\"wtool-chart-title\">Speakers per country: T &lt;&amp;&gt; &quot;S&quot;</title>") !=
               std::string::npos);
         CHECK(svg.find("France 3, UK 2, Chile 2.</desc>") != std::string::npos);
@@ -214,4 +214,68 @@ TEST_CASE("statistics") {
         CHECK(render_country_chart_svg(none).find("<desc id=\"wtool-chart-desc\">No speakers yet.</desc>") !=
               std::string::npos);
     }
+}
+
+TEST_CASE("statistics count the talks that took place by default") {
+    const Catalogue cat = load(catalogue);
+    const Stats stats = compute_stats(cat, now);
+    SUBCASE("a coming or cancelled day adds no talk, speaker or country") {
+        CHECK(stats.scope == StatsScope::held);
+        CHECK(stats.talks == 4);
+        CHECK(stats.speakers == 5); // Fay (coming) and Gus (cancelled) are not counted
+        REQUIRE(stats.countries.size() == 3);
+        CHECK(stats.countries[0].name == "UK");
+        CHECK(stats.countries[0].speakers == 2);
+        CHECK(stats.countries[1].name == "France");
+        CHECK(stats.countries[1].speakers == 2); // Bob and Cy, not Fay
+        CHECK(stats.countries[2].name == "Chile");
+        CHECK(stats.countries[2].speakers == 1); // Eve, not Gus
+        REQUIRE(stats.years.size() == 1);
+        CHECK(stats.years[0].seasons == 2);
+        CHECK(stats.years[0].talks == 4);
+    }
+    SUBCASE("every season is listed with its state") {
+        REQUIRE(stats.seasons.size() == 4);
+        CHECK(stats.seasons[0].state == SeasonState::held);
+        CHECK(stats.seasons[0].counted);
+        CHECK(stats.seasons[2].state == SeasonState::coming);
+        CHECK_FALSE(stats.seasons[2].counted);
+        CHECK(stats.seasons[2].talks == 1);
+        CHECK(stats.seasons[2].returning_institutions.empty());
+        CHECK(stats.seasons[3].state == SeasonState::cancelled);
+        const std::string text = render_stats_text(stats);
+        CHECK(text.find("4 talks held by 5 speakers, from 3 institutions in 3 countries.\n") != std::string::npos);
+        CHECK(text.find("  season  date        state      talks  speakers  new inst.  returning inst.  theme\n"
+                        "       1  2025-02-24  held           3         4          2                0  TBA\n") !=
+              std::string::npos);
+        CHECK(text.find("       3  2026-03-02  coming         1         1          -                -  TBA\n") !=
+              std::string::npos);
+        const auto doc = nlohmann::json::parse(render_stats_json(stats));
+        CHECK(doc["counts"] == "held");
+        CHECK(doc["seasons"][3]["state"] == "cancelled");
+        CHECK(doc["seasons"][3]["counted"] == false);
+    }
+    SUBCASE("a day in progress has not taken place yet") {
+        const Catalogue one = load("[series]\ntitle = \"E\"\ntimezone = \"UTC\"\nstart_time = 10:00:00\n"
+                                   "duration_minutes = 60\n[[season]]\nnumber = 1\ndate = 2026-02-01\n"
+                                   "[[episode]]\ncode = \"S01E01\"\ntitle = \"T\"\n[[episode.speaker]]\nname = \"A\"\n");
+        CHECK(compute_stats(one, *tz::parse_instant("2026-02-01T10:30:00Z")).seasons[0].state == SeasonState::coming);
+        CHECK(compute_stats(one, *tz::parse_instant("2026-02-01T10:30:00Z")).talks == 0);
+        CHECK(compute_stats(one, *tz::parse_instant("2026-02-01T11:00:00Z")).seasons[0].state == SeasonState::held);
+        CHECK(compute_stats(one, *tz::parse_instant("2026-02-01T11:00:00Z")).talks == 1);
+    }
+}
+
+TEST_CASE("statistics tables align wide characters by display width") {
+    const Catalogue cat = load("[series]\ntitle = \"E\"\ntimezone = \"UTC\"\nstart_time = 10:00:00\n"
+                               "[[season]]\nnumber = 1\ndate = 2025-02-01\n"
+                               "[[episode]]\ncode = \"S01E01\"\ntitle = \"T\"\n"
+                               "[[episode.speaker]]\nname = \"张伟\"\naffiliation = \"清华大学\"\ncountry = \"China\"\n"
+                               "[[episode.speaker]]\nname = \"B\"\naffiliation = \"Universite\u0301 X\"\n"
+                               "country = \"France\"\n");
+    const std::string text = render_stats_text(compute_stats(cat, now));
+    // 清华大学 takes 8 columns, "Université X" (with a combining accent) 12: the counts line up.
+    CHECK(text.find("  institution   speakers  talks\n"
+                    "  Universite\u0301 X         1      1\n"
+                    "  清华大学             1      1\n") != std::string::npos);
 }

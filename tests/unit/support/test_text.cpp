@@ -335,3 +335,21 @@ TEST_CASE("shortened") {
         CHECK(text::shortened(big, 500) == std::string(500, 'k') + "… (1,999,500 more bytes)");
     }
 }
+
+TEST_CASE("display width") {
+    using text::display_width;
+    CHECK(display_width(std::string_view("abc")) == 3);
+    CHECK(display_width(std::string_view("")) == 0);
+    CHECK(display_width(std::string_view("清华大学")) == 8);         // CJK ideographs: 2 each
+    CHECK(display_width(std::string_view("ｗｔ")) == 4);             // fullwidth forms
+    CHECK(display_width(std::string_view("한국")) == 4);             // Hangul syllables
+    CHECK(display_width(std::string_view("かな")) == 4);             // Hiragana
+    CHECK(display_width(std::string_view("e\u0301")) == 1);          // a combining accent takes none
+    CHECK(display_width(std::string_view("a\u200Bb")) == 2);         // zero-width space
+    CHECK(display_width(std::string_view("Université")) == 10);     // precomposed: one each
+    CHECK(display_width(std::string_view("L\U0001F440king")) == 7); // an emoji: 2
+    CHECK(display_width(std::string_view("\xFF")) == 1);             // a malformed byte: 1
+    CHECK(display_width(U'\u3099') == 0);                            // combining kana mark, inside a wide block
+    CHECK(display_width(U'\u303F') == 1);                            // just past a wide range
+    CHECK(display_width(U'\U0002A6DF') == 2);                        // CJK extension B
+}
