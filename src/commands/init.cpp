@@ -117,7 +117,13 @@ class ValueCollector {
         s.site_url = site ? *site : ask_or("Website (Enter: none)", "", [](std::string_view t) {
             return text::trim(t).empty() ? std::expected<std::string, std::string>{} : check_site_url(t);
         });
-        s.meeting_url = meeting ? *meeting : std::string();
+        s.meeting_url =
+            meeting ? *meeting
+                    : ask_or("Meeting link for every webinar day, any platform (Enter: none)", "",
+                             [](std::string_view t) {
+                                 return text::trim(t).empty() ? std::expected<std::string, std::string>{}
+                                                              : check_meeting_url(t);
+                             });
         s.organiser_name = organiser ? *organiser : ask_or("Organiser's name (Enter: none)", "", check_person_name);
         s.organiser_email =
             email ? *email : ask_or("Organiser's e-mail, for calendar invitations (Enter: none)", "", check_email);

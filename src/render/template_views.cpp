@@ -539,11 +539,7 @@ std::expected<Json, std::string> news_view(const Catalogue& cat, const Season& s
 }
 
 std::expected<Json, std::string> calendar_title_view(const Catalogue& cat, const Season& season) {
-    auto view = announce_view(cat, season, Escaping::plain, AudienceTimes::hide);
-    if (view && !cat.series.season_word.present) {
-        set_season_word((*view)["series"], "season"); // what calendar titles have always said
-    }
-    return view;
+    return announce_view(cat, season, Escaping::plain, AudienceTimes::hide);
 }
 
 std::string news_file_name(const Season& season) {

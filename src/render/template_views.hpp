@@ -55,8 +55,7 @@ std::expected<nlohmann::ordered_json, std::string> news_view(const Catalogue& ca
                                                              Escaping escaping);
 
 // {series, season}: what the calendar_title template sees for one event (ics SUMMARY): announce_view
-// in plain text, except that series.season_word defaults to "season" (calendars' historical word)
-// when the catalogue does not set [series] season_word.
+// in plain text (so series.season_word is the same word as in every other output).
 std::expected<nlohmann::ordered_json, std::string> calendar_title_view(const Catalogue& cat, const Season& season);
 
 // The file name of a season's news post: "20260302_webinar_9.md"; empty for a season without a

@@ -407,7 +407,7 @@ def test_fixtures(wtool, tmp):
     check(len(summaries) == 1, "hostile.toml: not one SUMMARY")
     theme = season(cat, 1)["theme"]
     # The title is made one line (calendar_title.mustache): the theme's line breaks become spaces.
-    one_line = " ".join(f"{s['title']}, season 1: {theme}".split())
+    one_line = " ".join(f"{s['title']}, edition 1: {theme}".split())
     check(unescape_text(summaries[0][1]) == one_line,
           f"hostile.toml: SUMMARY reads {unescape_text(summaries[0][1])!r}")
     description = unescape_text(property_values(logical, "DESCRIPTION")[0][1])

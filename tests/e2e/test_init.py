@@ -78,8 +78,9 @@ def interactive(wtool, tmp):
     proc = subprocess.Popen([wtool, "init", str(target)], stdin=slave, stderr=slave, stdout=subprocess.PIPE, env=env)
     os.close(slave)
     # Title; a wrong zone, then the right one; start; Enter for the default duration; zones; Enter for no site;
-    # the organiser; a wrong e-mail, then the right one.
-    answers = ["Asked Seminar", "Europe/Copenhagn", "europe/copenhagen", "14:30", "", "Asia/Tokyo", "", "Grace Hopper",
+    # a meeting link that is not https, then one; the organiser; a wrong e-mail, then the right one.
+    answers = ["Asked Seminar", "Europe/Copenhagn", "europe/copenhagen", "14:30", "", "Asia/Tokyo", "",
+               "http://meet.google.com/abc-defg-hij", "https://meet.google.com/abc-defg-hij", "Grace Hopper",
                "grace.example.org", "grace@example.org"]
     os.write(master, ("\n".join(answers) + "\n").encode())
     terminal = b""
@@ -103,7 +104,9 @@ def interactive(wtool, tmp):
     check(proc.returncode == 0, f"interactive init exited {proc.returncode}: {shown}")
     for question in ["Series title: ", "Time zone (IANA name, e.g. Europe/Berlin): ",
                      "unknown time zone 'Europe/Copenhagn', did you mean", "Start time of a webinar day (HH:MM): ",
-                     "Length of a webinar day in minutes [60]: ", "Organiser's name (Enter: none): ",
+                     "Length of a webinar day in minutes [60]: ",
+                     "Meeting link for every webinar day, any platform (Enter: none): ", "is not an https link",
+                     "Organiser's name (Enter: none): ",
                      "'grace.example.org' is not an e-mail address"]:
         check(question in shown, f"the terminal did not show {question!r}: {shown!r}")
     check("Series title" not in stdout, "questions went to standard output")
@@ -113,6 +116,7 @@ def interactive(wtool, tmp):
     check(series["title"] == "Asked Seminar" and series["timezone"] == "Europe/Copenhagen", f"asked values: {series}")
     check(series["start_time"].strftime("%H:%M") == "14:30" and series["duration_minutes"] == 60, f"{series}")
     check(series["audience_timezones"] == ["Asia/Tokyo"] and "site_url" not in series, f"{series}")
+    check(series.get("meeting_url") == "https://meet.google.com/abc-defg-hij", f"asked meeting link: {series}")
     check(series.get("organiser") == [{"name": "Grace Hopper", "email": "grace@example.org"}], f"{series}")
 
 

@@ -208,7 +208,7 @@ TEST_CASE("the series' word for a season, and one talk") {
     CHECK((*view)["season"]["one_talk"] == true);
     auto title = calendar_title_view(plain, *plain.find_season(1));
     REQUIRE(title);
-    CHECK((*title)["series"]["season_word"] == "season"); // calendar titles' historical word
+    CHECK((*title)["series"]["season_word"] == "edition"); // one word for every output
 
     Diagnostics diags;
     auto worded = parse_catalogue("[series]\ntitle = \"T\"\ntimezone = \"UTC\"\nstart_time = 15:00:00\n"
