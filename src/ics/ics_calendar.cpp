@@ -34,7 +34,9 @@ std::string speaker_line(const Speaker& s) {
 }
 
 std::string summary(const Catalogue& cat, const Season& s) {
-    std::string out = fmt::format("{}, season {}", cat.series.title.value, s.number.value);
+    const std::string_view word =
+        cat.series.season_word.present ? std::string_view(cat.series.season_word.value) : "edition";
+    std::string out = fmt::format("{}, {} {}", cat.series.title.value, word, s.number.value);
     if (s.theme.present) {
         out += ": " + s.theme.value;
     }

@@ -19,8 +19,9 @@ struct CalendarOptions {
     std::vector<int> alarm_minutes; // a VALARM this many minutes before the start, each
     tz::Instant now{};              // DTSTAMP and LAST-MODIFIED
     // Each event's title (SUMMARY, and the alarms' text) by season number, one line, as the
-    // calendar_title template renders it (commands/ics.cpp). A season not in it is titled
-    // "<series>, season N: <theme>" ("Cancelled: " first for a cancelled one).
+    // calendar_title template renders it (commands/ics.cpp). A season not in it is titled as the
+    // default template would: "<series>, edition N: <theme>" ([series] season_word for "edition";
+    // "Cancelled: " first for a cancelled one).
     std::map<int, std::string> titles;
 };
 

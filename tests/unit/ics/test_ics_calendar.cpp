@@ -74,7 +74,7 @@ const tz::Instant now = *tz::parse_instant("2026-02-01T12:00:00Z");
 std::string render(const Catalogue& cat, CalendarChoice choice, std::vector<int> alarms = {}) {
     const auto plan = plan_calendar(cat, choice, now);
     REQUIRE(plan);
-    auto out = render_calendar(cat, *plan, {.alarm_minutes = std::move(alarms), .now = now});
+    auto out = render_calendar(cat, *plan, {.alarm_minutes = std::move(alarms), .now = now, .titles = {}});
     REQUIRE(out);
     return *out;
 }
@@ -123,7 +123,7 @@ TEST_CASE("one event to import") {
     CHECK(has_line(ics, "LAST-MODIFIED:20260201T120000Z"));
     CHECK(has_line(ics, "SEQUENCE:0"));
     CHECK(has_line(ics, "STATUS:CONFIRMED"));
-    CHECK(has_line(ics, "SUMMARY:Test Seminars\\, season 1: First"));
+    CHECK(has_line(ics, "SUMMARY:Test Seminars\\, edition 1: First"));
     CHECK(has_line(ics, "DTSTART;TZID=Europe/Copenhagen:20260302T150000"));
     CHECK(has_line(ics, "DTEND;TZID=Europe/Copenhagen:20260302T163000"));
     CHECK(has_line(ics, "LOCATION:https://x.zoom.us/meeting/register/abc"));
@@ -155,7 +155,7 @@ TEST_CASE("a feed of several seasons, with a cancelled one") {
     CHECK(count_lines(ics, "BEGIN:VTIMEZONE") == 1);
     CHECK(has_line(ics, "STATUS:CANCELLED"));
     CHECK(has_line(ics, "SEQUENCE:3"));
-    CHECK(has_line(ics, "SUMMARY:Cancelled: Test Seminars\\, season 2: Second"));
+    CHECK(has_line(ics, "SUMMARY:Cancelled: Test Seminars\\, edition 2: Second"));
     CHECK(has_line(ics, "DESCRIPTION:This webinar is cancelled.\\n\\nTalks: to be announced\\n\\nZoom link: to be "
                         "announced\\nWebinar page: https://seminars.example.org/Series/webinar"));
     // Reminders: once each, earliest first, in every event.
@@ -194,7 +194,7 @@ zoom_url = "https://x.zoom.us/j/1\nEND:VEVENT"
     CHECK(ics.find("\r\nX-INJECT") == std::string::npos);
     CHECK(has_line(ics, "ORGANIZER;CN=\"Evil^'; X-INJECT=1:mailto:evil@example.org^nEND:VEVENT\":mailto:"
                         "ok@example.org%0D%0AEND:VCALENDAR"));
-    CHECK(has_line(ics, "SUMMARY:A\\; B\\, C \\\\ D\\, season 1: T\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:forged"));
+    CHECK(has_line(ics, "SUMMARY:A\\; B\\, C \\\\ D\\, edition 1: T\\nEND:VEVENT\\nBEGIN:VEVENT\\nUID:forged"));
     CHECK(has_line(ics, "LOCATION:https://x.zoom.us/j/1\\nEND:VEVENT"));
     // No bare CR or LF anywhere: every line ends with CRLF.
     for (std::size_t i = 0; i < ics.size(); ++i) {
@@ -213,13 +213,13 @@ TEST_CASE("what a calendar cannot be written without") {
         const auto plan = plan_calendar(cat, season_1, now);
         REQUIRE(plan);
         CHECK(plan->organiser == nullptr);
-        const auto out = render_calendar(cat, *plan, {.alarm_minutes = {}, .now = now});
+        const auto out = render_calendar(cat, *plan, {.alarm_minutes = {}, .now = now, .titles = {}});
         REQUIRE_FALSE(out);
         CHECK(out.error().starts_with("no [[series.organiser]] has an email"));
     }
     SUBCASE("no season") {
         const Catalogue cat = load(series + seasons);
-        const auto out = render_calendar(cat, CalendarPlan{}, {.alarm_minutes = {}, .now = now});
+        const auto out = render_calendar(cat, CalendarPlan{}, {.alarm_minutes = {}, .now = now, .titles = {}});
         REQUIRE_FALSE(out);
         CHECK(out.error() == "there is no dated season to put in a calendar");
     }
