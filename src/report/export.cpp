@@ -122,20 +122,12 @@ Json site_json(const Site& site) {
         {"news_dir", site.news_dir.value},         {"news_time", site.news_time.present ? Json(format_time_of_day(site.news_time.value)) : Json(nullptr)}};
 }
 
-// The season's meeting link of any platform (its own meeting_url or zoom_url, else the series'
-// meeting_url) and the platform named by its host; null, or in CSV empty, when it has none.
-Json meeting_url(const Catalogue& cat, const Season& season) {
-    const MeetingLink link = season_meeting_link(cat, season);
-    return link.url != nullptr ? Json(link.url->value.str()) : Json(nullptr);
-}
-
-Json meeting_platform(const Catalogue& cat, const Season& season) {
-    const MeetingLink link = season_meeting_link(cat, season);
-    return link.url != nullptr ? Json(link.platform) : Json(nullptr);
-}
-
 Json season_json(const Catalogue& cat, const Season& season) {
     const SeasonTimes times = season_times(cat, season);
+    // Its meeting link of any platform (its own meeting_url or zoom_url, else the series'
+    // meeting_url) and the platform its host names; both null when it has none.
+    const MeetingLink meeting = season_meeting_link(cat, season);
+    const bool has_meeting = meeting.url != nullptr;
     Json codes = Json::array();
     for (const Episode* e : cat.episodes_of(season.number.value)) {
         codes.push_back(e->code.value);
@@ -150,8 +142,8 @@ Json season_json(const Catalogue& cat, const Season& season) {
             {"end_utc", null_if_empty(times.end_utc)},
             {"zone_abbreviation", null_if_empty(times.abbreviation)},
             {"zoom_url", text_or_null(season.zoom_url)},
-            {"meeting_url", meeting_url(cat, season)},
-            {"meeting_platform", meeting_platform(cat, season)},
+            {"meeting_url", has_meeting ? Json(meeting.url->value.str()) : Json(nullptr)},
+            {"meeting_platform", has_meeting ? Json(meeting.platform) : Json(nullptr)},
             {"cancelled", season.cancelled.value},
             {"episodes", codes}};
 }
