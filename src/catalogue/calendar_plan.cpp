@@ -77,7 +77,9 @@ std::expected<CalendarPlan, NoCalendar> plan_calendar(const Catalogue& cat, Cale
     plan.organiser = calendar_organiser(cat);
     for (const Season* s : selected->seasons) {
         // Every selected season has a date, so it has a revision.
-        plan.events.push_back({s, season_uid(cat, s->number.value), calendar_revision(cat, *s).value()});
+        if (const std::optional<CalendarRevision> revision = calendar_revision(cat, *s)) {
+            plan.events.push_back({s, season_uid(cat, s->number.value), *revision});
+        }
     }
     return plan;
 }

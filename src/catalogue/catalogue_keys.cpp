@@ -39,24 +39,33 @@ constexpr std::array<std::string_view, 9> kinds = {"root",   "series",  "series.
 } // namespace
 
 std::span<const std::string_view> known_keys(std::string_view table_kind) {
-    if (table_kind == "root")
+    if (table_kind == "root") {
         return root_keys;
-    if (table_kind == "series")
+    }
+    if (table_kind == "series") {
         return series_keys;
-    if (table_kind == "series.organiser")
+    }
+    if (table_kind == "series.organiser") {
         return organiser_keys;
-    if (table_kind == "series.text")
+    }
+    if (table_kind == "series.text") {
         return text_keys;
-    if (table_kind == "site")
+    }
+    if (table_kind == "site") {
         return site_keys;
-    if (table_kind == "season")
+    }
+    if (table_kind == "season") {
         return season_keys;
-    if (table_kind == "episode")
+    }
+    if (table_kind == "episode") {
         return episode_keys;
-    if (table_kind == "episode.speaker")
+    }
+    if (table_kind == "episode.speaker") {
         return speaker_keys;
-    if (table_kind == "check_links")
+    }
+    if (table_kind == "check_links") {
         return check_links_keys;
+    }
     return {};
 }
 

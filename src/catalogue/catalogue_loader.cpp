@@ -17,6 +17,10 @@ namespace wtool {
 
 namespace {
 
+// Bounds of the integer keys, in the type integers are read in.
+constexpr std::int64_t hours_a_day = 24;
+constexpr std::int64_t minutes_a_day = hours_a_day * 60;
+
 SourcePos pos_of(const toml_tree::Node& n) {
     return n.pos();
 }
@@ -83,7 +87,7 @@ class Reader {
             }
             return out;
         }
-        if (auto* s = n->as_string()) {
+        if (const auto* s = n->as_string()) {
             out.value = source_.share(*s); // a view of the source, or a copy of a decoded string
             out.pos = pos_of(*n);
             out.present = true;
@@ -201,7 +205,7 @@ class Reader {
             return out;
         }
         for (toml_tree::Node& item : arr->items()) {
-            if (auto* s = item.as_string()) {
+            if (const auto* s = item.as_string()) {
                 out.push_back({std::string(*s), pos_of(item), true});
             } else {
                 wrong_type(item, key, "an array of strings");
@@ -283,7 +287,7 @@ class Reader {
             series_zone_ = tz::find_zone(s.timezone.value);
         }
         s.start_time = time_of_day(t, "start_time", Need::required, where, s.pos);
-        if (auto d = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60); d.present) {
+        if (auto d = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, minutes_a_day); d.present) {
             s.duration_minutes = d;
         }
         s.audience_timezones = string_array(t, "audience_timezones");
@@ -295,7 +299,7 @@ class Reader {
         s.meeting_url = text(t, "meeting_url", Need::optional, where, s.pos);
         s.templates = text(t, "templates", Need::optional, where, s.pos);
         s.season_word = text(t, "season_word", Need::optional, where, s.pos);
-        s.alarm_minutes = int_array(t, "alarm_minutes", 0, 7 * 24 * 60);
+        s.alarm_minutes = int_array(t, "alarm_minutes", 0, 7 * minutes_a_day);
         for (toml_tree::Node* organiser : tables(t, "organiser", "series.organiser")) {
             toml_tree::Table* o = organiser->as_table();
             Organiser org;
@@ -372,7 +376,7 @@ class Reader {
         s.theme = text(t, "theme", Need::optional, where, s.pos);
         s.time = time_of_day(t, "time", Need::optional, where, s.pos);
         read_season_date(t, s);
-        s.duration_minutes = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, 24 * 60);
+        s.duration_minutes = integer(t, "duration_minutes", Need::optional, where, s.pos, 1, minutes_a_day);
         s.zoom_url = text(t, "zoom_url", Need::optional, where, s.pos);
         s.meeting_url = text(t, "meeting_url", Need::optional, where, s.pos);
         s.cancelled = boolean(t, "cancelled", false);
@@ -456,7 +460,7 @@ class Reader {
         if (auto valid = markers(t, "zoom_valid_markers"); valid.present) {
             c.zoom_valid_markers = std::move(valid);
         }
-        if (auto hours = integer(t, "reuse_ok_hours", Need::optional, "[check_links]", c.pos, 0, 24 * 366);
+        if (auto hours = integer(t, "reuse_ok_hours", Need::optional, "[check_links]", c.pos, 0, 366 * hours_a_day);
             hours.present) {
             c.reuse_ok_hours = hours;
         }

@@ -57,20 +57,27 @@ bool is_pictographic(char32_t cp) {
 
 struct Converter {
     std::string label;
-    iconv_t cd = reinterpret_cast<iconv_t>(-1);
+    iconv_t cd = nullptr; // nullptr: the C library cannot convert to this charset
 };
+
+// iconv_open's descriptor, or nullptr where it fails (it returns (iconv_t)-1 then).
+iconv_t open_converter(const char* to_code) {
+    iconv_t cd = iconv_open(to_code, "UTF-8");
+    // NOLINTNEXTLINE(performance-no-int-to-ptr): iconv's documented failure value is (iconv_t)-1
+    return cd == reinterpret_cast<iconv_t>(-1) ? nullptr : cd;
+}
 
 } // namespace
 
 struct Checker::Impl {
     // The wrong decodings we can reverse, most common first.
-    std::array<Converter, 3> converters{{{"Windows-1252", iconv_open("CP1252", "UTF-8")},
-                                         {"Mac Roman", iconv_open("MACINTOSH", "UTF-8")},
-                                         {"Latin-1", iconv_open("ISO-8859-1", "UTF-8")}}};
+    std::array<Converter, 3> converters{{{"Windows-1252", open_converter("CP1252")},
+                                         {"Mac Roman", open_converter("MACINTOSH")},
+                                         {"Latin-1", open_converter("ISO-8859-1")}}};
 
     ~Impl() {
         for (Converter& c : converters) {
-            if (c.cd != reinterpret_cast<iconv_t>(-1)) {
+            if (c.cd != nullptr) {
                 iconv_close(c.cd);
             }
         }
@@ -98,7 +105,7 @@ struct Checker::Impl {
     // Encodes `run` (UTF-8) back into the single-byte charset; nullopt if some character has no
     // byte there.
     static std::optional<std::string> encode(iconv_t cd, std::string_view run) {
-        if (cd == reinterpret_cast<iconv_t>(-1)) {
+        if (cd == nullptr) {
             return std::nullopt;
         }
         iconv(cd, nullptr, nullptr, nullptr, nullptr);
@@ -181,7 +188,7 @@ void check_ends(std::string_view value, std::vector<Finding>& out) {
         --last;
     }
     const text::Decoded end = text::decode_utf8(value, last);
-    if (is_blank_cp(end.code_point) && !(last == 0 && !out.empty())) {
+    if (is_blank_cp(end.code_point) && (last != 0 || out.empty())) {
         out.push_back({Finding::Kind::trailing_blank, last, 0, end.code_point, {}, {}, {}});
     }
 }

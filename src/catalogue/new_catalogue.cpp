@@ -276,6 +276,7 @@ std::string quote(std::string_view s) {
 // An inline array of strings: ["a", "b"].
 std::string string_array(const std::vector<std::string>& items) {
     std::vector<std::string> quoted;
+    quoted.reserve(items.size());
     for (const std::string& item : items) {
         quoted.push_back(quote(item));
     }

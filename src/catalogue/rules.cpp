@@ -463,7 +463,7 @@ class RuleRunner {
         }
         const bool has_link = season_meeting_link(cat_, s).url != nullptr;
         if (!has_link) {
-            missing.emplace_back(std::string(meeting_link_noun(cat_)));
+            missing.emplace_back(meeting_link_noun(cat_));
         }
         if (missing.empty()) {
             return;

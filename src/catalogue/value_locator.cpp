@@ -38,7 +38,7 @@ SourcePos ValueLocator::at(std::size_t offset) {
             if (e == 'u' || e == 'U') {
                 const std::size_t digits = e == 'u' ? 4 : 8;
                 const std::string hex(src_.substr(i_ + 2, digits));
-                const char32_t cp = static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16));
+                const auto cp = static_cast<char32_t>(std::strtoul(hex.c_str(), nullptr, 16));
                 std::string enc;
                 text::append_utf8(enc, cp);
                 decoded_ += enc.size();

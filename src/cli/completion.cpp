@@ -32,6 +32,7 @@ std::string identifier(std::string_view name) {
 // Every spelling of an option: --long..., -s...
 std::vector<std::string> option_words(const OptionSpec& o) {
     std::vector<std::string> out;
+    out.reserve(o.long_names.size() + o.short_names.size());
     for (const std::string& l : o.long_names) {
         out.push_back("--" + l);
     }
@@ -207,6 +208,7 @@ std::string bash_command_options(const CliSpec& cli) {
 std::string render_bash(const CliSpec& cli) {
     const std::string fn = "_" + identifier(cli.program);
     std::vector<std::string> command_names;
+    command_names.reserve(cli.commands.size());
     for (const CommandSpec& cmd : cli.commands) {
         command_names.push_back(cmd.name);
     }
@@ -280,6 +282,7 @@ std::string zsh_action(const OptionSpec& o, const std::string& fn) {
 // One _arguments word for an option, single-quoted for the script.
 std::string zsh_option_spec(const OptionSpec& o, const std::string& fn) {
     std::vector<std::string> names;
+    names.reserve(o.long_names.size() + o.short_names.size());
     for (const std::string& l : o.long_names) {
         names.push_back("--" + l + (o.kind == ValueKind::none ? "" : "="));
     }
@@ -302,6 +305,7 @@ std::string zsh_option_spec(const OptionSpec& o, const std::string& fn) {
         return shell_quote(prefix + names.front() + rest);
     }
     std::vector<std::string> quoted;
+    quoted.reserve(names.size());
     for (const std::string& n : names) {
         quoted.push_back(shell_quote(n));
     }

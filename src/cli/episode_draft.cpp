@@ -59,7 +59,7 @@ std::vector<std::string_view> stdin_options(const EpisodeDraftOptions& opts) {
     note_stdin("--joint-bio-file", opts.joint_bio_file);
     for (const SpeakerArg& a : opts.speaker_args) {
         if (a.field == SpeakerField::bio_file && a.value == "-") {
-            from_stdin.push_back("--bio-file");
+            from_stdin.emplace_back("--bio-file");
         }
     }
     return from_stdin;

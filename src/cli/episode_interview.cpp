@@ -83,12 +83,12 @@ class Interview {
             if (answer.empty()) {
                 break;
             }
-            if (auto d = parse_date_answer(text::trim(answer))) {
+            const auto d = parse_date_answer(text::trim(answer));
+            if (d) {
                 s.date = *d;
                 break;
-            } else {
-                p_.say("  " + d.error());
             }
+            p_.say("  " + d.error());
         }
         while (!cancelled_) {
             const std::string question = fmt::format("Start time, HH:MM (empty: the series' {})",
@@ -98,12 +98,12 @@ class Interview {
             if (answer.empty()) {
                 break;
             }
-            if (auto t = parse_time_answer(text::trim(answer))) {
+            const auto t = parse_time_answer(text::trim(answer));
+            if (t) {
                 s.time = *t;
                 break;
-            } else {
-                p_.say("  " + t.error());
             }
+            p_.say("  " + t.error());
         }
         s.theme = ask_optional("Theme of the day", defaults.theme);
         // A catalogue that names meeting links of any platform is asked for one (meeting_url), a

@@ -2,6 +2,7 @@
 
 #include "support/text.hpp"
 
+#include <array>
 #include <fmt/format.h>
 #include <span>
 
@@ -15,16 +16,16 @@ struct Entry {
 };
 
 // Documented in README.md ("Exit codes") and context.hpp (ExitCode).
-constexpr Entry exit_codes[] = {
+constexpr auto exit_codes = std::to_array<Entry>({
     {"0", "Success. Warnings may have been printed."},
     {"1", "The command ran and found problems: an invalid catalogue (validate), broken links (check-links)."},
     {"2", "Bad usage, or an unreadable or unusable input: a catalogue with errors, an unknown season, a file that "
           "wtool init would have to overwrite."},
     {"3", "check-links only: nothing was proven broken, but some links could not be checked."},
     {"4", "Nothing to output, e.g. a calendar for a season that has no date yet."},
-};
+});
 
-constexpr Entry environment[] = {
+constexpr auto environment = std::to_array<Entry>({
     {"WTOOL_CATALOGUE",
      "The catalogue to read when --catalogue is not given. Without either, wtool reads ./episodes.toml, else "
      "./data/episodes.toml."},
@@ -32,9 +33,9 @@ constexpr Entry environment[] = {
      "A moment as seconds since 1970-01-01 UTC, used as \"now\" when --now is not given, so that output that "
      "depends on the date (which season is next, time stamps) is reproducible."},
     {"NO_COLOR", "When set to a non-empty value, no colours are used (unless --color always)."},
-};
+});
 
-constexpr Entry files[] = {
+constexpr auto files = std::to_array<Entry>({
     {"episodes.toml",
      "The catalogue: the series, its seasons and its episodes, in TOML. Its format is described in docs/catalogue.md "
      "of wtool's documentation; wtool init writes a commented one to start from."},
@@ -45,7 +46,7 @@ constexpr Entry files[] = {
     {"PREFIX/share/wtool/catalogue.schema.json",
      "A JSON Schema of the catalogue, for editors that check TOML files with Taplo (e.g. VS Code's \"Even Better "
      "TOML\"): make \"#:schema /usr/share/wtool/catalogue.schema.json\" the first line of the catalogue."},
-};
+});
 
 // ".TP" entries.
 std::string entries(std::span<const Entry> list, bool bold_terms) {
@@ -60,6 +61,7 @@ std::string entries(std::span<const Entry> list, bool bold_terms) {
 // "\fB\-\-format\fR \fItext\fR|\fIjson\fR" or "\fB\-o\fR, \fB\-\-output\fR \fIFILE\fR".
 std::string option_term(const OptionSpec& o) {
     std::vector<std::string> names;
+    names.reserve(o.short_names.size() + o.long_names.size());
     for (const std::string& s : o.short_names) {
         names.push_back("\\fB" + roff_escape("-" + s) + "\\fR");
     }
@@ -72,6 +74,7 @@ std::string option_term(const OptionSpec& o) {
     }
     if (o.kind == ValueKind::choice) {
         std::vector<std::string> choices;
+        choices.reserve(o.choices.size());
         for (const std::string& c : o.choices) {
             choices.push_back("\\fI" + roff_escape(c) + "\\fR");
         }
@@ -105,7 +108,7 @@ std::string option_entries(const std::vector<OptionSpec>& options) {
 
 // "wtool init [OPTIONS] [DIR]"
 std::string command_synopsis(const std::string& program, const CommandSpec& cmd) {
-    std::string out = fmt::format("\\fB{} {}\\fR [\\fIOPTIONS\\fR]", roff_escape(program), roff_escape(cmd.name));
+    std::string out = fmt::format(R"(\fB{} {}\fR [\fIOPTIONS\fR])", roff_escape(program), roff_escape(cmd.name));
     for (const OptionSpec& p : cmd.positionals) {
         const std::string name = p.value_name.empty() || p.value_name == "TEXT" ? p.positional_name : p.value_name;
         const std::string shown = "\\fI" + roff_escape(name) + "\\fR" + (p.repeatable ? "..." : "");

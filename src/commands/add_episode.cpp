@@ -78,8 +78,7 @@ std::vector<std::string> missing_fields(const Addition& draft) {
     if (e.speakers.empty()) {
         missing.emplace_back("--speaker NAME     a speaker, followed by their --affiliation and --country");
     }
-    for (std::size_t i = 0; i < e.speakers.size(); ++i) {
-        const SpeakerDraft& s = e.speakers[i];
+    for (const auto& s : e.speakers) {
         if (!s.affiliation) {
             missing.push_back(fmt::format("--affiliation TEXT after --speaker '{}'", s.name));
         }

@@ -98,6 +98,7 @@ links::Selection selection_for(const Catalogue& cat, const CheckLinksOptions& op
     if (!opts.episode.empty()) {
         if (cat.find_episode(opts.episode) == nullptr) {
             std::vector<std::string> codes;
+            codes.reserve(cat.episodes.size());
             for (const Episode& e : cat.episodes) {
                 codes.push_back(e.code.value.str());
             }
@@ -127,10 +128,10 @@ std::string read_links_file(const Context& ctx, const std::string& file) {
     return std::move(*read);
 }
 
-std::vector<links::FoundLink> collect(const Context& ctx, const CheckLinksOptions& opts,
-                                      const std::optional<Catalogue>& cat) {
-    if (opts.files.empty()) {
-        return links::collect_catalogue_links(*cat, selection_for(*cat, opts));
+// The links of the FILE arguments, or without them of `catalogue` (which is then always loaded).
+std::vector<links::FoundLink> collect(const Context& ctx, const CheckLinksOptions& opts, const Catalogue* catalogue) {
+    if (opts.files.empty() && catalogue != nullptr) {
+        return links::collect_catalogue_links(*catalogue, selection_for(*catalogue, opts));
     }
     std::vector<links::FoundLink> found;
     for (const std::string& file : opts.files) {
@@ -303,7 +304,7 @@ ExitCode run_check_links(Context& ctx, const CheckLinksOptions& opts) {
     check_usage(opts);
     const std::optional<Catalogue> cat = load_catalogue_for(ctx, opts);
     const Catalogue* catalogue = cat ? &*cat : nullptr;
-    std::vector<LinkResult> results = links::group_by_target(collect(ctx, opts, cat));
+    std::vector<LinkResult> results = links::group_by_target(collect(ctx, opts, catalogue));
     const links::LinkState state = load_state(opts.state); // for reuse; merged again before writing
     const int reuse_hours =
         catalogue != nullptr ? catalogue->check_links.reuse_ok_hours.value : CheckLinksSettings{}.reuse_ok_hours.value;

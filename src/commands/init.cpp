@@ -160,6 +160,9 @@ class ValueCollector {
     template <class Check>
     auto ask(std::string_view question, std::string_view fallback, Check check) ->
         typename decltype(check(""))::value_type {
+        if (!prompter_) { // without a terminal every question is answered by its option, or refused above
+            throw CommandError(fmt::format("{}: no answer without a terminal", question));
+        }
         while (true) {
             const std::optional<std::string> answer = prompter_->line(question, fallback);
             if (!answer) {

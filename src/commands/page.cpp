@@ -54,6 +54,7 @@ ExitCode run_page(Context& ctx, const PageOptions& opts) {
     }
     // Render every file before writing any, so that an error leaves the site untouched.
     std::vector<SiteFile> rendered;
+    rendered.reserve(pages.size());
     for (const std::string& page : pages) {
         rendered.push_back(value_or_fail(render_site_page(cat, *templates, page, ctx.now)));
     }
@@ -72,6 +73,7 @@ ExitCode run_page(Context& ctx, const PageOptions& opts) {
     // A season's post is written once, when it is missing: an existing post (perhaps edited by
     // hand) is kept; `wtool news N --site DIR` replaces it on purpose.
     std::vector<SiteWrite> writes;
+    writes.reserve(rendered.size() + posts.size());
     for (SiteFile& f : rendered) {
         writes.push_back({std::move(f), Existing::replace});
     }

@@ -303,12 +303,13 @@ ExitCode run_time(Context& ctx, const TimeOptions& opts) {
 
     // The catalogue is read only when something comes from it.
     const bool need_catalogue = !when || opts.to.empty() || (when->zone.empty() && opts.from.empty());
-    std::optional<Catalogue> cat;
+    std::optional<Catalogue> loaded;
     if (need_catalogue) {
-        cat = load_usable_catalogue(ctx);
+        loaded = load_usable_catalogue(ctx);
     }
-    const date::time_zone* series = cat ? series_zone(*cat) : nullptr;
-    if (cat && series == nullptr) { // validation reports an unknown zone as an error; never expected here
+    const Catalogue* cat = loaded ? &*loaded : nullptr; // set without a time and without --to
+    const date::time_zone* series = cat != nullptr ? series_zone(*cat) : nullptr;
+    if (cat != nullptr && series == nullptr) { // validation reports an unknown zone as an error; never expected here
         throw CommandError(
             fmt::format("unknown time zone '{}' in '{}'", cat->series.timezone.value, ctx.catalogue.string()));
     }

@@ -142,7 +142,7 @@ std::vector<TextUrl> find_urls(std::string_view text, TextFormat format) {
         }
         const std::string_view rest = std::string_view(lowered).substr(http);
         const std::size_t scheme = rest.starts_with("https://") ? 8 : rest.starts_with("http://") ? 7 : 0;
-        const bool word_start = http == 0 || !std::isalnum(static_cast<unsigned char>(text[http - 1]));
+        const bool word_start = http == 0 || (std::isalnum(static_cast<unsigned char>(text[http - 1])) == 0);
         if (scheme == 0 || !word_start) {
             from = http + 4;
             continue;

@@ -35,9 +35,11 @@ Target make_target(std::string_view url_text) {
     }
     t.service = url::classify(*parsed);
     if (t.service == url::Service::youtube_video || t.service == url::Service::youtube_playlist) {
-        const auto yt = url::parse_youtube(*parsed);
-        t.key = t.service == url::Service::youtube_video ? "https://www.youtube.com/watch?v=" + yt->video_id
-                                                         : "https://www.youtube.com/playlist?list=" + yt->playlist_id;
+        if (const auto yt = url::parse_youtube(*parsed)) {
+            t.key = t.service == url::Service::youtube_video
+                        ? "https://www.youtube.com/watch?v=" + yt->video_id
+                        : "https://www.youtube.com/playlist?list=" + yt->playlist_id;
+        }
     }
     return t;
 }

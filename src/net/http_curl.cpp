@@ -154,7 +154,9 @@ CurlClient::CurlClient(CurlClientOptions options) : impl_(std::make_unique<Impl>
         if (appended == nullptr) {
             throw std::runtime_error("libcurl: out of memory");
         }
-        impl_->connect_to.release();
+        // curl_slist_append returns the list it was given, or a new one when that was empty: the
+        // owner lets go of the list before it takes the result, so the nodes are never freed twice.
+        static_cast<void>(impl_->connect_to.release());
         impl_->connect_to.reset(appended);
     }
 }

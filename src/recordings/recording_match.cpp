@@ -101,8 +101,8 @@ std::optional<Candidate> judge(std::size_t v, const std::vector<std::string>& vi
     std::erase_if(title, [](const std::string& w) {
         return std::find(stopwords.begin(), stopwords.end(), w) != stopwords.end();
     });
-    const std::size_t found =
-        static_cast<std::size_t>(std::count_if(title.begin(), title.end(), [&](const std::string& w) { return contains(video, w); }));
+    const auto found = static_cast<std::size_t>(
+        std::count_if(title.begin(), title.end(), [&](const std::string& w) { return contains(video, w); }));
     const double fraction = title.empty() ? 0.0 : static_cast<double>(found) / static_cast<double>(title.size());
     const std::optional<std::string> speaker = named_speaker(talk, video);
     std::string reason = fmt::format("title {}/{} words", found, title.size());

@@ -61,7 +61,7 @@ std::string_view action_name(ProposalRow::Action a) {
 std::vector<std::pair<std::string, std::string>> Proposal::to_apply() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const ProposalRow& r : rows) {
-        if (r.action == ProposalRow::Action::set) {
+        if (r.action == ProposalRow::Action::set && r.video) {
             out.emplace_back(r.code, r.video->url);
         }
     }
@@ -102,6 +102,7 @@ Proposal propose(const Catalogue& cat, int season, const Feed& feed) {
         matched_talks.push_back(e);
     }
     std::vector<std::string> titles;
+    titles.reserve(videos.size());
     for (const FeedVideo* v : videos) {
         titles.push_back(v->title);
     }

@@ -228,7 +228,7 @@ Json audience_json(const Catalogue& cat, const SeasonTime& when, const Escaper& 
         const std::string label = tz::format_zone_label(there);
         const std::string city = tz::place_name(name.value);
         const std::string weekday = tz::format_weekday(date::floor<date::days>(there.local));
-        std::string text = time + " " + label;
+        std::string text = fmt::format("{} {}", time, label);
         if (other_day) {
             text += " on " + weekday;
         }
@@ -344,7 +344,8 @@ std::expected<Json, std::string> season_json(const Catalogue& cat, const Season&
         j["audience_times"] = Json::array();
     }
 
-    std::vector<Json> talks, shared;
+    std::vector<Json> talks;
+    std::vector<Json> shared;
     for (const Episode* ep : cat.episodes_of(number)) {
         talks.push_back(episode_json(*ep, *when, e));
         if (ep->share_recording.value) {

@@ -172,6 +172,7 @@ Json episode_json(const Episode& e) {
 // The speakers' values for one key, joined with "; " in speaker order.
 std::string joined(const Episode& e, Text Speaker::*member) {
     std::vector<std::string> values;
+    values.reserve(e.speakers.size());
     for (const Speaker& sp : e.speakers) {
         values.push_back((sp.*member).value);
     }

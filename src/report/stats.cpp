@@ -36,6 +36,7 @@ class Tally {
 
     [[nodiscard]] std::vector<CountRow> rows() const {
         std::vector<CountRow> out;
+        out.reserve(entries_.size());
         for (const auto& [key, e] : entries_) {
             out.push_back({e.name, static_cast<int>(e.people.size()), static_cast<int>(e.talks.size())});
         }
@@ -83,6 +84,7 @@ struct Column {
 // indented by two spaces; trailing blanks are removed.
 std::string text_table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
+    widths.reserve(columns.size());
     for (const Column& c : columns) {
         widths.push_back(text::display_width(c.heading));
     }
@@ -105,6 +107,7 @@ std::string text_table(const std::vector<Column>& columns, const std::vector<std
         return out + "\n";
     };
     std::vector<std::string> headings;
+    headings.reserve(columns.size());
     for (const Column& c : columns) {
         headings.push_back(c.heading);
     }
@@ -117,6 +120,7 @@ std::string text_table(const std::vector<Column>& columns, const std::vector<std
 
 std::vector<std::vector<std::string>> count_rows(const std::vector<CountRow>& rows) {
     std::vector<std::vector<std::string>> out;
+    out.reserve(rows.size());
     for (const CountRow& r : rows) {
         out.push_back({r.name, std::to_string(r.speakers), std::to_string(r.talks)});
     }
@@ -140,6 +144,7 @@ std::vector<std::vector<std::string>> season_rows(const Stats& stats) {
 
 std::vector<std::vector<std::string>> year_rows(const Stats& stats) {
     std::vector<std::vector<std::string>> out;
+    out.reserve(stats.years.size());
     for (const YearStats& y : stats.years) {
         out.push_back({y.year, std::to_string(y.seasons), std::to_string(y.talks)});
     }
@@ -488,6 +493,7 @@ std::string render_country_chart_svg(const Stats& stats) {
     const int height = top + rows * (bar_height + gap) + 16;
 
     std::vector<std::string> parts;
+    parts.reserve(stats.countries.size());
     for (const CountRow& r : stats.countries) {
         parts.push_back(fmt::format("{} {}", r.name, r.speakers));
     }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <numeric>
+#include <span>
 
 namespace wtool::text {
 
@@ -141,52 +142,61 @@ struct CodePointRange {
 
 // Combining marks (Mn, Me) of the main blocks, zero-width and formatting characters (Cf):
 // U+200B-U+200F (zero-width space, joiners, marks), U+2060-U+2064, U+FEFF, variation selectors.
-constexpr CodePointRange zero_width_ranges[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},
-    {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
-    {0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A},
+constexpr auto zero_width_ranges = std::to_array<CodePointRange>({
+    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},   {0x064B, 0x065F},
+    {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},
+    {0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},   {0x3099, 0x309A},
     {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
-};
+});
 
 // East Asian Wide (W) and Fullwidth (F) characters (UAX #11), in blocks.
-constexpr CodePointRange wide_ranges[] = {
-    {0x1100, 0x115F},   // Hangul Jamo initial consonants
-    {0x231A, 0x231B},   // watch, hourglass
-    {0x2329, 0x232A},   // angle brackets
-    {0x23E9, 0x23EC},   {0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE},
-    {0x2614, 0x2615},   {0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693},
-    {0x26A1, 0x26A1},   {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5},
-    {0x26CE, 0x26CE},   {0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3},
-    {0x26F5, 0x26F5},   {0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705},
-    {0x270A, 0x270B},   {0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E},
-    {0x2753, 0x2755},   {0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0},
-    {0x27BF, 0x27BF},   {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
-    {0x2E80, 0x303E},   // CJK radicals, Kangxi, ideographic description, CJK symbols
-    {0x3041, 0x3247},   // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, ...
-    {0x3250, 0x4DBF},   // enclosed CJK, CJK compatibility, CJK extension A
-    {0x4E00, 0xA4C6},   // CJK unified ideographs, Yi
-    {0xA960, 0xA97C},   // Hangul Jamo extended A
-    {0xAC00, 0xD7A3},   // Hangul syllables
-    {0xF900, 0xFAFF},   // CJK compatibility ideographs
-    {0xFE10, 0xFE19},   // vertical forms
-    {0xFE30, 0xFE6B},   // CJK compatibility forms, small form variants
-    {0xFF01, 0xFF60},   // fullwidth forms
-    {0xFFE0, 0xFFE6},   // fullwidth signs
-    {0x16FE0, 0x16FE4}, {0x17000, 0x18CD5}, {0x1B000, 0x1B2FB}, // Tangut, Kana supplement, ...
-    {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
+constexpr auto wide_ranges = std::to_array<CodePointRange>({
+    {0x1100, 0x115F}, // Hangul Jamo initial consonants
+    {0x231A, 0x231B}, // watch, hourglass
+    {0x2329, 0x232A}, // angle brackets
+    {0x23E9, 0x23EC},   {0x23F0, 0x23F0},
+    {0x23F3, 0x23F3},   {0x25FD, 0x25FE},
+    {0x2614, 0x2615},   {0x2648, 0x2653},
+    {0x267F, 0x267F},   {0x2693, 0x2693},
+    {0x26A1, 0x26A1},   {0x26AA, 0x26AB},
+    {0x26BD, 0x26BE},   {0x26C4, 0x26C5},
+    {0x26CE, 0x26CE},   {0x26D4, 0x26D4},
+    {0x26EA, 0x26EA},   {0x26F2, 0x26F3},
+    {0x26F5, 0x26F5},   {0x26FA, 0x26FA},
+    {0x26FD, 0x26FD},   {0x2705, 0x2705},
+    {0x270A, 0x270B},   {0x2728, 0x2728},
+    {0x274C, 0x274C},   {0x274E, 0x274E},
+    {0x2753, 0x2755},   {0x2757, 0x2757},
+    {0x2795, 0x2797},   {0x27B0, 0x27B0},
+    {0x27BF, 0x27BF},   {0x2B1B, 0x2B1C},
+    {0x2B50, 0x2B50},   {0x2B55, 0x2B55},
+    {0x2E80, 0x303E}, // CJK radicals, Kangxi, ideographic description, CJK symbols
+    {0x3041, 0x3247}, // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, ...
+    {0x3250, 0x4DBF}, // enclosed CJK, CJK compatibility, CJK extension A
+    {0x4E00, 0xA4C6}, // CJK unified ideographs, Yi
+    {0xA960, 0xA97C}, // Hangul Jamo extended A
+    {0xAC00, 0xD7A3}, // Hangul syllables
+    {0xF900, 0xFAFF}, // CJK compatibility ideographs
+    {0xFE10, 0xFE19}, // vertical forms
+    {0xFE30, 0xFE6B}, // CJK compatibility forms, small form variants
+    {0xFF01, 0xFF60}, // fullwidth forms
+    {0xFFE0, 0xFFE6}, // fullwidth signs
+    {0x16FE0, 0x16FE4}, {0x17000, 0x18CD5},
+    {0x1B000, 0x1B2FB}, // Tangut, Kana supplement, ...
+    {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF},
+    {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
     {0x1F200, 0x1F251}, // enclosed ideographic supplement
     {0x1F300, 0x1F64F}, // pictographs, emoticons (as terminals show them)
     {0x1F680, 0x1F6FF}, // transport and map symbols
-    {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF},
-    {0x20000, 0x2FFFD}, // CJK extensions B-F, compatibility supplement
-    {0x30000, 0x3FFFD}, // CJK extension G and later
-};
+    {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF},
+    {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, // CJK extensions B-F, compatibility supplement
+    {0x30000, 0x3FFFD},                     // CJK extension G and later
+});
 
-template <std::size_t N>
-bool in_ranges(char32_t cp, const CodePointRange (&ranges)[N]) {
-    const auto* it = std::upper_bound(std::begin(ranges), std::end(ranges), cp,
-                                      [](char32_t c, const CodePointRange& r) { return c < r.first; });
-    return it != std::begin(ranges) && cp <= (it - 1)->last;
+bool in_ranges(char32_t cp, std::span<const CodePointRange> ranges) {
+    const auto it = std::upper_bound(ranges.begin(), ranges.end(), cp,
+                                     [](char32_t c, const CodePointRange& r) { return c < r.first; });
+    return it != ranges.begin() && cp <= (it - 1)->last;
 }
 
 } // namespace
@@ -236,7 +246,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
     // Three rows are enough for the optimal-string-alignment recurrence.
-    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    std::vector<std::size_t> prev2(m + 1);
+    std::vector<std::size_t> prev(m + 1);
+    std::vector<std::size_t> cur(m + 1);
     std::iota(prev.begin(), prev.end(), std::size_t{0});
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;

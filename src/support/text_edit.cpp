@@ -47,7 +47,7 @@ std::vector<LineChange> line_changes(std::string_view text, std::vector<TextEdit
         // The end of the last line the edit touches: an insertion at a line's start and an edit
         // that ends at a line's start touch no line after it.
         std::size_t end = e.end;
-        if (!(e.begin == e.end && e.begin == begin) && (end == 0 || text[end - 1] != '\n')) {
+        if ((e.begin != e.end || e.begin != begin) && (end == 0 || text[end - 1] != '\n')) {
             end = line_end(text, end);
         }
         if (out.empty() || begin > out.back().end) {
@@ -170,7 +170,7 @@ std::string unified_diff(std::string_view text, std::vector<TextEdit> edits, std
         const auto range = [](std::size_t start, std::size_t count) {
             return count == 0 ? fmt::format("{},0", start) : fmt::format("{},{}", start + 1, count);
         };
-        const std::size_t new_from = static_cast<std::size_t>(static_cast<long>(from) + delta);
+        const auto new_from = static_cast<std::size_t>(static_cast<long>(from) + delta);
         out += fmt::format("@@ -{} +{} @@\n", range(from, old_count), range(new_from, new_count));
         out += body;
         delta += hunk_delta;

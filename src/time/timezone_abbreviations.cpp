@@ -1,11 +1,11 @@
 // Abbreviations people type ("CEST", "IST"), read in the tz database at a date, never from a
 // table of offsets; what a zone query names at a date (an abbreviation is the only kind of query
 // whose reading depends on it), and labels that contradict the date (timezone.hpp).
+#include "support/text.hpp"
 #include "time/timezone.hpp"
 
-#include "support/text.hpp"
-
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace wtool::tz {
@@ -19,7 +19,7 @@ namespace {
 // in different places, the common English-language meaning is listed (IST: India, CST: North
 // American Central, BST: British Summer Time, AST: Atlantic); the source zone's own meaning wins
 // when it uses the label (read_abbreviation's `context`).
-constexpr Abbreviation abbreviation_table[] = {
+constexpr auto abbreviation_table = std::to_array<Abbreviation>({
     {"GMT", "Etc/GMT", Saving::standard, "Greenwich Mean Time"},
     {"WET", "Europe/Lisbon", Saving::standard, "Western European Time"},
     {"WEST", "Europe/Lisbon", Saving::daylight, "Western European Summer Time"},
@@ -72,7 +72,7 @@ constexpr Abbreviation abbreviation_table[] = {
     {"NZDT", "Pacific/Auckland", Saving::daylight, "New Zealand Daylight Time"},
     {"CHAST", "Pacific/Chatham", Saving::standard, "Chatham Standard Time"},
     {"CHADT", "Pacific/Chatham", Saving::daylight, "Chatham Daylight Time"},
-};
+});
 
 // How far from the instant of interest a zone's periods are searched for an abbreviation.
 constexpr auto abbreviation_window = date::years{50};

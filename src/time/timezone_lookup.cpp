@@ -71,7 +71,7 @@ constexpr std::size_t no_score = std::numeric_limits<std::size_t>::max();
 
 // The cities of cities_without_zone (timezone.hpp): the most common ones only. Keys are written
 // as match_key makes them. docs/time.md lists them.
-constexpr CityZone city_table[] = {
+constexpr auto city_table = std::to_array<CityZone>({
     {"mumbai", "Asia/Kolkata"},
     {"bombay", "Asia/Kolkata"},
     {"delhi", "Asia/Kolkata"},
@@ -107,7 +107,7 @@ constexpr CityZone city_table[] = {
     {"manchester", "Europe/London"},
     {"wellington", "Pacific/Auckland"},
     {"cape_town", "Africa/Johannesburg"},
-};
+});
 
 // A place the tz database's own tables name, and its zone.
 struct TabPlace {
@@ -238,7 +238,7 @@ std::vector<Scored> scored_zones(std::string_view name) {
 // The best candidates: those as close as the closest one, preferred ones first, at most `limit`.
 std::vector<std::string> best_of(std::vector<Scored> scored, std::size_t limit) {
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-        return a.score != b.score ? a.score < b.score : a.preferred > b.preferred;
+        return a.score != b.score ? a.score < b.score : a.preferred && !b.preferred;
     });
     std::vector<std::string> out;
     for (const Scored& s : scored) {
@@ -408,17 +408,24 @@ std::expected<ZoneQuery, ZoneLookupError> lookup_zone(std::string_view text) {
         return q;
     }
     if (const RegionName* region = find_region_name(trimmed)) {
-        if ((q.zone = find_zone(region->zone)) != nullptr) {
+        q.zone = find_zone(region->zone);
+        if (q.zone != nullptr) {
             q.region = region;
             return q;
         }
     }
-    if ((q.zone = find_zone(trimmed)) != nullptr) {
+    q.zone = find_zone(trimmed);
+    if (q.zone != nullptr) {
         return q;
     }
-    const std::string key = match_key(trimmed);
-    if (!key.empty() && ((q.zone = find_by_key(key)) != nullptr || (q.zone = find_by_city(key)) != nullptr)) {
-        return q;
+    if (const std::string key = match_key(trimmed); !key.empty()) {
+        q.zone = find_by_key(key);
+        if (q.zone == nullptr) {
+            q.zone = find_by_city(key);
+        }
+        if (q.zone != nullptr) {
+            return q;
+        }
     }
     return std::unexpected(unknown_zone(trimmed));
 }

@@ -2,23 +2,23 @@
 // MT and PT, read as the zones they stand for; and the advice given when an abbreviation ("EST",
 // "CEST", "IST") or a tz database zone named like one ("EST", "CET", "EST5EDT") is written where
 // a place's zone is needed (a series' or an audience's zone), naming the zone of a place instead.
+#include "support/text.hpp"
 #include "time/timezone.hpp"
 
-#include "support/text.hpp"
-
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace wtool::tz {
 
 namespace {
 
-constexpr RegionName region_table[] = {
+constexpr auto region_table = std::to_array<RegionName>({
     {"ET", "America/New_York", "Eastern Time"},
     {"CT", "America/Chicago", "Central Time"},
     {"MT", "America/Denver", "Mountain Time"},
     {"PT", "America/Los_Angeles", "Pacific Time"},
-};
+});
 
 // How the place's zone is proposed: as the zone, or as an example of the zone of the user's city
 // (where one abbreviation covers many zones with different histories, like CET).
@@ -40,7 +40,7 @@ constexpr std::string_view other_ist =
 // named like abbreviations (fixed offsets: EST, MST, HST; rules of no place: CET, MET, EET, WET and
 // the POSIX-style EST5EDT, CST6CDT, MST7MDT, PST8PDT). Any other abbreviation wtool knows
 // (known_abbreviations) is advised from its own table entry, as an example.
-constexpr Advice advice_table[] = {
+constexpr auto advice_table = std::to_array<Advice>({
     {"ET", "America/New_York", "Eastern Time, with daylight saving time"},
     {"EST", "America/New_York", "Eastern Time, with daylight saving time"},
     {"EDT", "America/New_York", "Eastern Time, with daylight saving time"},
@@ -71,12 +71,15 @@ constexpr Advice advice_table[] = {
     {"WEST", "Europe/Lisbon", "Western European Time, with summer time", Proposal::example},
     {"BST", "Europe/London", "British time, with summer time"},
     {"IST", "Asia/Kolkata", "India Standard Time", Proposal::zone, other_ist},
-};
+});
 
 const Advice* find_advice(std::string_view label) {
-    const auto* it = std::find_if(std::begin(advice_table), std::end(advice_table),
-                                  [&](const Advice& a) { return text::iequals_ascii(a.label, label); });
-    return it != std::end(advice_table) ? it : nullptr;
+    for (const Advice& a : advice_table) {
+        if (text::iequals_ascii(a.label, label)) {
+            return &a;
+        }
+    }
+    return nullptr;
 }
 
 PlaceAdvice advise(std::string_view written, const Advice& a) {
@@ -97,9 +100,12 @@ std::span<const RegionName> region_names() {
 }
 
 const RegionName* find_region_name(std::string_view label) {
-    const auto* it = std::find_if(std::begin(region_table), std::end(region_table),
-                                  [&](const RegionName& r) { return text::iequals_ascii(r.label, label); });
-    return it != std::end(region_table) ? it : nullptr;
+    for (const RegionName& r : region_table) {
+        if (text::iequals_ascii(r.label, label)) {
+            return &r;
+        }
+    }
+    return nullptr;
 }
 
 std::optional<PlaceAdvice> place_advice(std::string_view name) {

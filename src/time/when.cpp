@@ -101,8 +101,8 @@ namespace {
 // [DATE ('T' | ' ')] at the start of `text`: a word that starts like a year ("2026-"). Nothing is
 // read when there is none.
 std::expected<std::optional<date::local_days>, std::string> read_date_prefix(std::string_view text, Cursor& c) {
-    if (!(text.size() >= 5 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]) &&
-          text[4] == '-')) {
+    if (text.size() < 5 || !is_digit(text[0]) || !is_digit(text[1]) || !is_digit(text[2]) || !is_digit(text[3]) ||
+        text[4] != '-') {
         return std::nullopt;
     }
     const std::size_t end = text.find_first_of(" \tTt");
@@ -169,19 +169,20 @@ std::expected<std::chrono::minutes, std::string> twelve_hour(const Clock& clock,
     return std::chrono::hours{h24} + std::chrono::minutes{clock.minute.value_or(0)};
 }
 
-// A 24-hour time ("15:00") as `typed`.
-std::expected<std::chrono::minutes, std::string> twenty_four_hour(const Clock& clock, std::string_view typed) {
+// A 24-hour time ("15:00") as `typed`: `clock` with its `minute`.
+std::expected<std::chrono::minutes, std::string> twenty_four_hour(const Clock& clock, int minute,
+                                                                  std::string_view typed) {
     if (clock.hour > 23) {
         return std::unexpected(fmt::format("'{}' is not a time of day: hours go from 00 to 23", typed));
     }
-    if (*clock.minute > 59) {
+    if (minute > 59) {
         return std::unexpected(fmt::format("'{}' is not a time of day: minutes go from 00 to 59", typed));
     }
     if (clock.second && *clock.second != 0) {
         return std::unexpected(
             fmt::format("'{}' has seconds: wtool works to the minute, write it without them", typed));
     }
-    return std::chrono::hours{clock.hour} + std::chrono::minutes{*clock.minute};
+    return std::chrono::hours{clock.hour} + std::chrono::minutes{minute};
 }
 
 // TIME: a 24-hour time, or a 12-hour one with am or pm (after blanks or not).
@@ -207,7 +208,7 @@ std::expected<std::chrono::minutes, std::string> read_time_of_day(std::string_vi
         return std::unexpected(fmt::format("'{}' is not a time: write {:02}:00, or add am or pm",
                                            time_start.substr(0, time_length), clock->hour));
     }
-    return twenty_four_hour(*clock, time_start.substr(0, time_length));
+    return twenty_four_hour(*clock, *clock->minute, time_start.substr(0, time_length));
 }
 
 } // namespace

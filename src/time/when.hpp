@@ -25,7 +25,7 @@ struct When {
 // am/pm allowed). A zone may follow the time directly when it starts with '+', '-' or is 'Z'
 // ("15:00+01:00", "15:00Z"), otherwise after a space. Errors are messages for the user:
 // "'25:00' is not a time of day: hours go from 00 to 23".
-std::expected<When, std::string> parse_when(std::string_view text);
+std::expected<When, std::string> parse_when(std::string_view input);
 
 // Parses a date YYYY-MM-DD (as given to --date); rejects dates that do not exist (2026-02-30).
 std::expected<date::local_days, std::string> parse_date(std::string_view text);

@@ -23,19 +23,19 @@ Node convert(toml::node& n) {
             table->add(String(std::string(key.str())), {key.source().begin.line, key.source().begin.column},
                        convert(value));
         }
-        return Node(std::move(table), pos);
+        return {std::move(table), pos};
     }
     case toml::node_type::array: {
         auto array = std::make_unique<Array>();
         for (toml::node& item : *n.as_array()) {
             array->items().push_back(convert(item));
         }
-        return Node(std::move(array), pos);
+        return {std::move(array), pos};
     }
-    case toml::node_type::string: return Node(String(std::move(n.as_string()->get())), pos);
-    case toml::node_type::integer: return Node(n.as_integer()->get(), pos);
-    case toml::node_type::floating_point: return Node(n.as_floating_point()->get(), pos);
-    case toml::node_type::boolean: return Node(n.as_boolean()->get(), pos);
+    case toml::node_type::string: return {String(std::move(n.as_string()->get())), pos};
+    case toml::node_type::integer: return {n.as_integer()->get(), pos};
+    case toml::node_type::floating_point: return {n.as_floating_point()->get(), pos};
+    case toml::node_type::boolean: return {n.as_boolean()->get(), pos};
     case toml::node_type::date: {
         const toml::date d = n.as_date()->get();
         return Node(Date{d.year, d.month, d.day}, pos);
@@ -52,11 +52,11 @@ Node convert(toml::node& n) {
         if (v.offset) {
             dt.offset_minutes = v.offset->minutes;
         }
-        return Node(std::make_unique<DateTime>(dt), pos);
+        return {std::make_unique<DateTime>(dt), pos};
     }
     case toml::node_type::none: break;
     }
-    return Node(String(), pos); // toml++ never gives an untyped node in a parsed document
+    return {String(), pos}; // toml++ never gives an untyped node in a parsed document
 }
 
 } // namespace
@@ -72,7 +72,8 @@ std::expected<Node, SyntaxError> parse_document(std::string_view source, std::st
         return std::unexpected(SyntaxError{too_deep->pos, std::move(too_deep->message)});
     }
     try {
-        toml::table doc = toml::parse(source, name);
+        const std::string_view source_path = name; // toml++ names the file in its errors
+        toml::table doc = toml::parse(source, source_path);
         return convert(doc);
     } catch (const toml::parse_error& e) {
         return std::unexpected(

@@ -29,7 +29,7 @@ bool is_digit(char c) {
 }
 
 template <class T, class... A> Node make(SourcePos pos, A&&... args) {
-    return Node(Node::Value(std::in_place_type<T>, std::forward<A>(args)...), pos);
+    return {Node::Value(std::in_place_type<T>, std::forward<A>(args)...), pos};
 }
 
 constexpr int max_depth = 64; // arrays and inline tables nested deeper are left to toml++
@@ -77,7 +77,7 @@ class Parser {
             column_ = 1;
         }
         for (; counted_to_ < at; ++counted_to_) {
-            column_ += (static_cast<unsigned char>(*counted_to_) & 0xC0) != 0x80;
+            column_ += static_cast<std::uint32_t>((static_cast<unsigned char>(*counted_to_) & 0xC0) != 0x80);
         }
         return {line_, column_};
     }
@@ -230,7 +230,7 @@ class Parser {
     }
 
     // One step of a header's path: into a table (made when missing) or an array of tables' last.
-    Table& descend(Table& table, Key& key, SourcePos header_pos) {
+    static Table& descend(Table& table, Key& key, SourcePos header_pos) {
         Node* node = table.get(key.name.view());
         if (node == nullptr) {
             return *table.add(std::move(key.name), key.pos, make<std::unique_ptr<Table>>(header_pos, new Table))
@@ -527,7 +527,8 @@ class Parser {
         if (*p_ == '0' && p_ + 1 < end_ && (is_digit(p_[1]) || p_[1] == '_')) {
             unsupported(); // leading zeros
         }
-        const std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + negative;
+        const std::uint64_t limit =
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + static_cast<std::uint64_t>(negative);
         std::uint64_t v = 0;
         for (;;) {
             if (is_digit(peek())) {

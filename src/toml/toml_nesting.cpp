@@ -64,7 +64,7 @@ class Scanner {
     [[nodiscard]] SourcePos pos_at(const char* at) const {
         std::uint32_t column = 1;
         for (const char* c = line_start_; c < at; ++c) {
-            column += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
+            column += static_cast<std::uint32_t>((static_cast<unsigned char>(*c) & 0xC0) != 0x80);
         }
         return {line_, column};
     }
@@ -206,7 +206,8 @@ class Scanner {
                 ++p_;
                 skip_blank();
                 if (inside.close == '}') {
-                    if (!key_equals(level = inside.level)) {
+                    level = inside.level;
+                    if (!key_equals(level)) {
                         return false;
                     }
                     break;

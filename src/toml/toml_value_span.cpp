@@ -10,7 +10,7 @@ constexpr std::size_t npos = std::string_view::npos;
 std::size_t string_end(std::string_view text, std::size_t i) {
     const char quote = text[i];
     const bool basic = quote == '"';
-    if (text.substr(i, 3) == std::string_view(basic ? "\"\"\"" : "'''")) {
+    if (text.substr(i, 3) == std::string_view(basic ? R"(""")" : "'''")) {
         // Multi-line: ends at the first run of three quotes not escaped; up to two more quotes
         // right before the closing three belong to the value.
         std::size_t j = i + 3;
@@ -19,7 +19,7 @@ std::size_t string_end(std::string_view text, std::size_t i) {
                 j += 2;
                 continue;
             }
-            if (text[j] == quote && text.substr(j, 3) == std::string_view(basic ? "\"\"\"" : "'''")) {
+            if (text[j] == quote && text.substr(j, 3) == std::string_view(basic ? R"(""")" : "'''")) {
                 std::size_t end = j + 3;
                 while (end < text.size() && end < j + 5 && text[end] == quote) {
                     ++end;
