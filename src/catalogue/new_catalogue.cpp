@@ -58,7 +58,7 @@ constexpr std::string_view rest = R"TOML(
 # webinar_page = "_pages/webinar.md"
 # talks_page = "_pages/webinar_talks.md"
 # news_dir = "_news"
-# news_time = 09:00:00
+# news_time = 09:00:00             # dates news posts; without it, at the webinar's end
 
 # ---------------------------------------------------------------- seasons
 # One [[season]] per webinar day. Leave out what is not fixed yet: a season without a date, theme
