@@ -185,9 +185,30 @@ std::expected<std::chrono::minutes, std::string> twenty_four_hour(const Clock& c
     return std::chrono::hours{clock.hour} + std::chrono::minutes{minute};
 }
 
-// TIME: a 24-hour time, or a 12-hour one with am or pm (after blanks or not).
+// The word at the start of `rest` (letters only), when a blank, '+', '-' or the end follows it.
+std::string_view leading_word(std::string_view rest) {
+    std::size_t n = 0;
+    while (n < rest.size() && is_letter(rest[n])) {
+        ++n;
+    }
+    const char after = n < rest.size() ? rest[n] : ' ';
+    return after == ' ' || after == '\t' || after == '+' || after == '-' ? rest.substr(0, n) : std::string_view{};
+}
+
+// TIME: a 24-hour time, a 12-hour one with am or pm (after blanks or not), or "noon" ("midday").
+// "midnight" is refused: people mean the start of a day by it as often as its end.
 std::expected<std::chrono::minutes, std::string> read_time_of_day(std::string_view text, Cursor& c) {
     const std::string_view time_start = c.rest();
+    const std::string_view word = leading_word(time_start);
+    if (text::iequals_ascii(word, "noon") || text::iequals_ascii(word, "midday")) {
+        c.skip(word.size());
+        return std::chrono::hours{12};
+    }
+    if (text::iequals_ascii(word, "midnight")) {
+        return std::unexpected(fmt::format("'{}' could be the start or the end of a day: write 00:00 (or 12am) "
+                                           "with the date of the day it starts",
+                                           word));
+    }
     const auto clock = read_clock(c);
     if (!clock) {
         return std::unexpected(not_a_time(text));

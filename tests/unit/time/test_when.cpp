@@ -58,6 +58,10 @@ TEST_CASE("every WHEN form") {
         CHECK(parsed("2026-03-02T14:00Z") == "2026-03-02 14:00 [Z]");
         CHECK(parsed("3:30pm +05:45") == "(no date) 15:30 [+05:45]");
         CHECK(parsed("10am AEST") == "(no date) 10:00 [AEST]");
+        CHECK(parsed("noon") == "(no date) 12:00");
+        CHECK(parsed("Noon ET") == "(no date) 12:00 [ET]");
+        CHECK(parsed("2026-03-02 midday CET") == "2026-03-02 12:00 [CET]");
+        CHECK(parsed("noon+01:00") == "(no date) 12:00 [+01:00]");
     }
 }
 
@@ -68,7 +72,11 @@ TEST_CASE("every WHEN error") {
                         "followed by a zone");
     CHECK(parsed("   ") == "error: empty time: write it like 15:00, 3pm, 3:30pm or 2026-03-02 15:00, optionally "
                            "followed by a zone");
-    CHECK(parsed("noon") == "error: 'noon' " + shape);
+    CHECK(parsed("noonish") == "error: 'noonish' " + shape);
+    CHECK(parsed("noon5") == "error: 'noon5' " + shape);
+    CHECK(parsed("midnight") ==
+          "error: 'midnight' could be the start or the end of a day: write 00:00 (or 12am) with the date of the "
+          "day it starts");
     CHECK(parsed("15.00") == "error: '15.00' " + shape);
     CHECK(parsed("15:0") == "error: '15:0' " + shape);
     CHECK(parsed("15:00abc") == "error: '15:00abc' " + shape);
