@@ -8,8 +8,10 @@
 #include "time/timezone.hpp"
 #include "time/when.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <optional>
+#include <vector>
 
 namespace wtool {
 
@@ -51,13 +53,24 @@ tz::ZoneQuery lookup_or_throw(std::string_view text, std::string_view where) {
     return std::move(*query);
 }
 
-// "ET" and the other region names are read as a place's zone: say which, so nobody wonders.
-void note_region(Context& ctx, const tz::ZoneQuery& query) {
-    if (query.region != nullptr) {
-        ctx.err << fmt::format("wtool: note: '{}' read as {} ({}, with daylight saving time)\n", query.text,
-                               query.region->zone, query.region->meaning);
+// "ET" and the other region names are read as a place's zone: say which, once for each, so
+// nobody wonders.
+class RegionNotes {
+  public:
+    explicit RegionNotes(std::ostream& err) : err_(err) {}
+
+    void note(const tz::ZoneQuery& query) {
+        if (query.region != nullptr && std::find(noted_.begin(), noted_.end(), query.region) == noted_.end()) {
+            noted_.push_back(query.region);
+            err_ << fmt::format("wtool: note: '{}' read as {} ({}, with daylight saving time)\n", query.text,
+                                query.region->zone, query.region->meaning);
+        }
     }
-}
+
+  private:
+    std::ostream& err_;
+    std::vector<const tz::RegionName*> noted_;
+};
 
 tz::Zone zone_or_throw(const tz::ZoneQuery& query, tz::Instant near, const date::time_zone* context) {
     auto zone = tz::zone_for(query, near, context);
@@ -137,7 +150,8 @@ Moment season_moment(const Catalogue& cat, const TimeOptions& opts, tz::Instant 
 }
 
 // A time typed by the user: WHEN, read in its own zone, --from, or the series' zone.
-Moment when_moment(Context& ctx, const TimeOptions& opts, const tz::When& when, const date::time_zone* series) {
+Moment when_moment(Context& ctx, const TimeOptions& opts, const tz::When& when, const date::time_zone* series,
+                   RegionNotes& notes) {
     std::optional<tz::ZoneQuery> query;
     if (!when.zone.empty()) {
         query = lookup_or_throw(when.zone, "");
@@ -145,7 +159,7 @@ Moment when_moment(Context& ctx, const TimeOptions& opts, const tz::When& when, 
         query = lookup_or_throw(opts.from, "--from");
     }
     if (query) {
-        note_region(ctx, *query);
+        notes.note(*query);
     }
     // Abbreviations are read in the series' zone when it uses them (IST in Europe/Dublin).
     const date::time_zone* context = series;
@@ -192,7 +206,8 @@ Moment when_moment(Context& ctx, const TimeOptions& opts, const tz::When& when, 
 
 // The zones of --to (each value may list several, separated by commas), every unknown one reported
 // at once. Abbreviations have their table meaning.
-std::vector<tz::Zone> zones_from_option(Context& ctx, const std::vector<std::string>& names, tz::Instant instant) {
+std::vector<tz::Zone> zones_from_option(Context& ctx, const std::vector<std::string>& names, tz::Instant instant,
+                                        RegionNotes& notes) {
     std::vector<std::string> split;
     for (const std::string& option : names) {
         for (std::size_t start = 0; start <= option.size();) {
@@ -212,7 +227,7 @@ std::vector<tz::Zone> zones_from_option(Context& ctx, const std::vector<std::str
             errors.push_back(query.error().message);
             continue;
         }
-        note_region(ctx, *query);
+        notes.note(*query);
         auto zone = tz::zone_for(*query, instant);
         if (!zone) {
             errors.push_back(zone.error());
@@ -314,14 +329,15 @@ ExitCode run_time(Context& ctx, const TimeOptions& opts) {
             fmt::format("unknown time zone '{}' in '{}'", cat->series.timezone.value, ctx.catalogue.string()));
     }
 
-    const Moment moment = when ? when_moment(ctx, opts, *when, series) : season_moment(*cat, opts, ctx.now);
+    RegionNotes notes(ctx.err);
+    const Moment moment = when ? when_moment(ctx, opts, *when, series, notes) : season_moment(*cat, opts, ctx.now);
     if (moment.instant >= tz::end_of_reliable_data()) {
         throw CommandError(fmt::format("{} is too far ahead: wtool converts times before 2038, where the tz "
                                        "database's daylight-saving tables end",
                                        tz::format_utc(moment.instant)));
     }
     const std::vector<tz::Zone> targets =
-        opts.to.empty() ? audience_zones(*cat) : zones_from_option(ctx, opts.to, moment.instant);
+        opts.to.empty() ? audience_zones(*cat) : zones_from_option(ctx, opts.to, moment.instant, notes);
     const TimeTable table{moment.instant, moment.source, moment.season,
                           time_table_rows(moment.instant, moment.source, moment.reference_day, targets)};
 
