@@ -14,6 +14,39 @@ namespace {
 std::string not_an_instant(std::string_view text) {
     return fmt::format("'{}' is not an ISO 8601 time with a zone, like 2026-02-01T12:00:00Z", text);
 }
+
+// Whether `s` has the shape given to date::parse: YYYY-MM-DD, or that with THH:MM[:SS] and then
+// nothing, Z, or a sign followed by digits and colons. date.h (3.0.1) turns a field it cannot read
+// into a NaN and converts it to an integer (undefined behaviour, found by fuzz_time with
+// "2026-03-02T15:00:penhagen...:00 UTC"), so nothing else may reach it.
+bool parseable_shape(std::string_view s) {
+    const auto digits_at = [&](std::size_t at, std::size_t count) {
+        return at + count <= s.size() && std::all_of(s.begin() + static_cast<std::ptrdiff_t>(at),
+                                                     s.begin() + static_cast<std::ptrdiff_t>(at + count),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const auto char_at = [&](std::size_t at, char c) { return at < s.size() && s[at] == c; };
+    if (!digits_at(0, 4) || !char_at(4, '-') || !digits_at(5, 2) || !char_at(7, '-') || !digits_at(8, 2)) {
+        return false;
+    }
+    if (s.size() == 10) {
+        return true;
+    }
+    if (!char_at(10, 'T') || !digits_at(11, 2) || !char_at(13, ':') || !digits_at(14, 2)) {
+        return false;
+    }
+    std::size_t end = 16;
+    if (char_at(end, ':')) {
+        if (!digits_at(end + 1, 2)) {
+            return false;
+        }
+        end += 3;
+    }
+    const std::string_view rest = s.substr(end);
+    return rest.empty() || rest == "Z" ||
+           ((rest.front() == '+' || rest.front() == '-') && rest.size() > 1 &&
+            rest.find_first_not_of("0123456789:", 1) == std::string_view::npos);
+}
 } // namespace
 
 std::expected<Instant, std::string> parse_instant(std::string_view text) {
@@ -27,6 +60,9 @@ std::expected<Instant, std::string> parse_instant(std::string_view text) {
     }
     if (!s.empty() && s.back() == 'z') {
         s.back() = 'Z';
+    }
+    if (!parseable_shape(s)) {
+        return std::unexpected(not_an_instant(text));
     }
     // date.h (3.0.1) negates an offset it could not read when a '-' stands where one begins
     // ("15:00-x"): undefined behaviour. So every sign must be followed by a digit, and the forms

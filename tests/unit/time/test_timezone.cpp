@@ -84,6 +84,16 @@ TEST_CASE("parsing --now") {
           "'2026-03-02 15:0--to' is not an ISO 8601 time with a zone, like 2026-02-01T12:00:00Z");
     CHECK_FALSE(tz::parse_instant("2026-03-02T15:00-x"));
     CHECK_FALSE(tz::parse_instant("2026-03-02T15:00-5x"));
+    // A field date.h cannot read became a NaN converted to an integer (UBSan; found by fuzz_time).
+    CHECK(tz::parse_instant("2026-03-02T15:00:penhagen:00 UTC").error() ==
+          "'2026-03-02T15:00:penhagen:00 UTC' is not an ISO 8601 time with a zone, like 2026-02-01T12:00:00Z");
+    // Only ISO 8601's shapes reach date.h: two-digit fields, then Z or an offset.
+    CHECK_FALSE(tz::parse_instant("2026-3-02T15:00Z"));
+    CHECK_FALSE(tz::parse_instant("2026-03-02T9:00Z"));
+    CHECK_FALSE(tz::parse_instant("2026-03-02T09:00:5Z"));
+    CHECK_FALSE(tz::parse_instant("2026-03-02T09:00 UTC"));
+    CHECK_FALSE(tz::parse_instant("2026-03-02X09:00Z"));
+    CHECK(tz::format_utc(*tz::parse_instant("2026-03-02T09:00:05z")) == "2026-03-02T09:00:05Z");
     CHECK(tz::format_utc(*tz::parse_instant("2026-02-01T13:00+1:00")) == "2026-02-01T12:00:00Z");
     CHECK(tz::format_utc(*tz::parse_instant("2026-02-01T07:00-0500")) == "2026-02-01T12:00:00Z");
     CHECK(tz::format_offset(std::chrono::minutes{345}) == "+05:45");
