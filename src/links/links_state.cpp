@@ -82,7 +82,7 @@ std::expected<LinkState, std::string> parse_state(std::string_view json) {
         return std::unexpected(std::string("not JSON"));
     }
     if (!root.is_object() || root.value("format", std::string{}) != format_name) {
-        return std::unexpected(fmt::format("not a check-links state file (no \"format\": \"{}\")", format_name));
+        return std::unexpected(fmt::format(R"(not a check-links state file (no "format": "{}"))", format_name));
     }
     if (root.value("version", 0) != format_version) {
         return std::unexpected(fmt::format("state format version {} is not supported (this wtool writes {})",
