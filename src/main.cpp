@@ -9,8 +9,8 @@
 namespace {
 
 // mimalloc serves the process's memory from 2 MiB pages (transparent huge pages where the kernel
-// allows them): validating 1,000 talks takes about a fifth less CPU time, the kernel hands out a
-// third as many pages (docs/performance.md, "2 MiB pages"). mimalloc reads its options when it
+// allows them): validating 1,000 talks takes about a third less CPU time, and the kernel takes
+// about a third as many page faults (docs/performance.md, "2 MiB pages"). mimalloc reads its options when it
 // starts, before main() and before any library's initialiser, so the option is set from the
 // program's pre-initialisation array, which the C library runs first of all; it passes the
 // environment as the third argument (getenv does not work yet). MIMALLOC_LARGE_OS_PAGES in the
